@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCheckFileCommand, markedPolicies } from './checkFileCommand';
+import { trustAwareConfiguration } from './trust';
+
+/** Documents the server is told about; it decides which of them are policies. */
+export const DOCUMENT_SELECTOR = [{ language: 'markdown' }, { language: 'plaintext' }];
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath('dist/server/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    initializationOptions: { markedPolicies: markedPolicies(context) },
+    synchronize: { configurationSection: 'conduct' },
+    middleware: { workspace: { configuration: trustAwareConfiguration } },
+  };
+  client = new LanguageClient('conduct', 'Conduct Lens', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    registerCheckFileCommand(context, () => client),
+    vscode.commands.registerCommand('conduct.showOutput', () => client?.outputChannel.show()),
+    // Trust changes which settings apply: ask the server to pull them again.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => client?.sendNotification(DidChangeConfigurationNotification.type, { settings: null })),
+  );
+  await client.start();
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}

@@ -1,0 +1,69 @@
+import type { Span } from './span';
+import type { UpstreamLibrary, UpstreamPlaceholder } from './upstream/library';
+
+/** A template placeholder still present in a policy. */
+export interface PlaceholderUse {
+  /** The placeholder as written in the document. */
+  text: string;
+  span: Span;
+  /**
+   * `reporting`: where reports go ("[INSERT CONTACT METHOD]" and translations);
+   * `enforcement`: 3.0's note asking adopters to describe their own process;
+   * `template`: any other "[INSERT …]" or "[NOTE: …]" left from a template.
+   */
+  kind: 'reporting' | 'enforcement' | 'template';
+  /** The upstream placeholder it matches, when it is one of theirs. */
+  upstream?: UpstreamPlaceholder;
+}
+
+interface Matcher {
+  regex: RegExp;
+  /** Upstream placeholders by capture group; group n+1 is placeholders[n]. */
+  placeholders: UpstreamPlaceholder[];
+}
+
+const matchers = new WeakMap<UpstreamLibrary, Matcher>();
+
+/** Generic template markers that are not tied to one upstream text. */
+const GENERIC = String.raw`\\?\[\s*(?:INSERT\b|NOTE:)[^\]]{0,4000}?\\?\]`;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * One regular expression for every placeholder the upstream texts use, longest first so a
+ * placeholder never matches as part of a shorter one; white space inside may be wrapped
+ * differently and brackets may be backslash-escaped, as they are when a policy has been
+ * through a Markdown formatter.
+ */
+function matcherFor(library: UpstreamLibrary): Matcher {
+  let matcher = matchers.get(library);
+  if (matcher) return matcher;
+  const placeholders = [...library.placeholders].sort((a, b) => b.text.length - a.text.length);
+  const alternatives = placeholders.map((p) => {
+    const inner = p.text.slice(1, -1).trim().split(/\s+/).map(escapeRegExp).join(String.raw`\s+`);
+    return String.raw`(\\?\[\s*${inner}\s*\\?\])`;
+  });
+  matcher = { regex: new RegExp([...alternatives, GENERIC].join('|'), 'giu'), placeholders };
+  matchers.set(library, matcher);
+  return matcher;
+}
+
+/**
+ * Every template placeholder in `text`, in order, outside the `skip` spans (code, where a
+ * policy may quote a placeholder on purpose).
+ */
+export function findPlaceholders(text: string, library: UpstreamLibrary, skip: readonly Span[] = []): PlaceholderUse[] {
+  const { regex, placeholders } = matcherFor(library);
+  const uses: PlaceholderUse[] = [];
+  for (const match of text.matchAll(regex)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (skip.some((s) => start < s.end && end > s.start)) continue;
+    const group = match.findIndex((value, i) => i > 0 && value !== undefined);
+    const upstream = group > 0 ? placeholders[group - 1] : undefined;
+    uses.push({ text: match[0], span: { start, end }, kind: upstream?.kind ?? 'template', upstream });
+  }
+  return uses;
+}

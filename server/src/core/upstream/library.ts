@@ -1,0 +1,138 @@
+import type { Heading, List, ListItem, Nodes, Root } from 'mdast';
+import { LADDERS, type RungId } from '../ladderRungs';
+import { parseMarkdown, plainText, spanOf, walk } from '../markdown';
+import { foldLabel, foldSpace } from '../normalize';
+import { versionFamily, type UpstreamText } from './types';
+
+/** A template placeholder as an upstream text spells it, with where it comes from. */
+export interface UpstreamPlaceholder {
+  /** The placeholder as written, brackets included, white space folded. */
+  text: string;
+  kind: 'reporting' | 'enforcement';
+  sources: UpstreamText[];
+}
+
+/** A rung of an upstream ladder: its name in that text's language and its body. */
+export interface UpstreamRung {
+  id: RungId;
+  name: string;
+  source: UpstreamText;
+  /** The rung's fields as upstream writes them (Markdown), without the rung's own label. */
+  markdown: string;
+}
+
+/**
+ * The bundled upstream texts, with what the analysis derives from them: translated
+ * placeholders and translated rung names. Built once per process; everything is derived
+ * from the texts themselves, so a new pinned commit brings its own vocabulary.
+ */
+export class UpstreamLibrary {
+  readonly placeholders: UpstreamPlaceholder[];
+  private readonly rungsByText = new Map<UpstreamText, UpstreamRung[]>();
+  private readonly rungNames = new Map<string, RungId>();
+
+  constructor(readonly texts: readonly UpstreamText[]) {
+    const placeholders = new Map<string, UpstreamPlaceholder>();
+    for (const text of texts) {
+      const tree = parseMarkdown(text.body);
+      for (const { text: value, kind } of derivePlaceholders(text, tree)) {
+        const key = value.toLocaleLowerCase('und');
+        const known = placeholders.get(key) ?? { text: value, kind, sources: [] };
+        known.sources.push(text);
+        placeholders.set(key, known);
+      }
+      const rungs = deriveRungs(text, tree);
+      this.rungsByText.set(text, rungs);
+      for (const rung of rungs) this.rungNames.set(foldLabel(rung.name), rung.id);
+    }
+    this.placeholders = [...placeholders.values()];
+  }
+
+  /** The text for a version and language, if it is bundled. */
+  find(version: string, language: string): UpstreamText | undefined {
+    return this.texts.find((t) => t.entry.version === version && t.entry.language === language);
+  }
+
+  /** The ladder of one upstream text, in order (empty for 1.x, which has none). */
+  rungsOf(text: UpstreamText): readonly UpstreamRung[] {
+    return this.rungsByText.get(text) ?? [];
+  }
+
+  /** Which rung a heading or list label names, in any bundled language. */
+  rungNamed(label: string): RungId | undefined {
+    return this.rungNames.get(foldLabel(label));
+  }
+}
+
+/**
+ * A text's own placeholders: the front matter's when it declares them; otherwise the
+ * bracketed literals the body leaves as text (not links), outside the closing Attribution
+ * section, whose brackets are link labels in several translations.
+ */
+function derivePlaceholders(text: UpstreamText, tree: Root): { text: string; kind: UpstreamPlaceholder['kind'] }[] {
+  const { reportingPlaceholder, enforcementPlaceholder } = text.frontMatter;
+  const declared = [
+    reportingPlaceholder && { text: foldSpace(reportingPlaceholder), kind: 'reporting' as const },
+    enforcementPlaceholder && { text: foldSpace(enforcementPlaceholder), kind: 'enforcement' as const },
+  ].filter((p): p is { text: string; kind: 'reporting' | 'enforcement' } => Boolean(p));
+  if (declared.length) return declared;
+
+  const lastH2 = tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth === 2).at(-1);
+  const end = (lastH2 && spanOf(lastH2)?.start) ?? text.body.length;
+  const found: { text: string; kind: 'reporting' }[] = [];
+  walk(tree, (node) => {
+    if (node.type !== 'text' || (spanOf(node)?.start ?? end) >= end) return;
+    for (const match of node.value.matchAll(/\[[^[\]]+\]/g)) found.push({ text: foldSpace(match[0]), kind: 'reporting' });
+  });
+  return found;
+}
+
+/**
+ * The ladder of an upstream text: 2.x numbers its rungs as level-3 headings ("### 1. …");
+ * 3.0 writes them as a top-level ordered list whose items hold a nested list of fields.
+ * Rung ids follow the upstream order for the family, which is what makes translated names
+ * derivable.
+ */
+function deriveRungs(text: UpstreamText, tree: Root): UpstreamRung[] {
+  const family = versionFamily(text.entry.version);
+  if (family === '2.x') {
+    const order = LADDERS['2.x'];
+    const numbered = tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth === 3 && /^\s*\d+\s*[.)]/.test(plainText(n)));
+    if (numbered.length !== order.length) return [];
+    return numbered.map((heading, i) => {
+      const end = i + 1 < numbered.length ? spanOf(numbered[i + 1])!.start : endOfSection(tree, heading, text.body.length);
+      return { id: order[i], name: plainText(heading).replace(/^\s*\d+\s*[.)]\s*/, '').trim(), source: text, markdown: text.body.slice(spanOf(heading)!.end, end).trim() };
+    });
+  }
+  if (family === '3.x') {
+    const order = LADDERS['3.x'];
+    const ladder = tree.children.find((n): n is List => n.type === 'list' && n.ordered === true && n.children.length === order.length && n.children.every(hasNestedList));
+    if (!ladder) return [];
+    return ladder.children.map((item, i) => ({
+      id: order[i],
+      name: plainText(item.children[0]).trim(),
+      source: text,
+      markdown: dedent(text.body.slice(spanOf(item.children[0])!.end, spanOf(item)!.end)),
+    }));
+  }
+  return [];
+}
+
+/** Removes the common indentation of a nested block so it reads as top-level Markdown. */
+function dedent(block: string): string {
+  const lines = block.replace(/^\n+|\s+$/g, '').split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
+  return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n');
+}
+
+function hasNestedList(item: ListItem): boolean {
+  return item.children.some((child) => child.type === 'list');
+}
+
+/** Where the section holding `heading` ends: the next heading of a shallower depth, or the end. */
+function endOfSection(tree: Root, heading: Heading, fallback: number): number {
+  const after = tree.children.slice(tree.children.indexOf(heading) + 1);
+  const next = after.find((n: Nodes): n is Heading => n.type === 'heading' && n.depth < heading.depth);
+  return (next && spanOf(next)?.start) ?? fallback;
+}
+

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseUpstreamText, UpstreamLibrary, type Catalog, type UpstreamText } from '../core/index';
+
+/**
+ * Reads the upstream texts materialised by scripts/fetchUpstream.mjs (mirror layout plus
+ * catalog.json) and checks each against its pinned sha256, so a tampered or truncated
+ * install is reported instead of silently analysed against.
+ */
+export function loadUpstreamTexts(dir: string): UpstreamText[] {
+  let catalog: Catalog;
+  try {
+    catalog = JSON.parse(readFileSync(join(dir, 'catalog.json'), 'utf8')) as Catalog;
+  } catch (error) {
+    throw new Error(`The bundled Contributor Covenant texts are missing from ${dir} (${(error as Error).message}). Run "npm run build" to fetch them.`);
+  }
+  return catalog.entries.map((entry) => {
+    const file = join(dir, catalog.repo, catalog.commit, entry.path);
+    const bytes = readFileSync(file);
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    if (sha !== entry.sha256) throw new Error(`${file} does not match its pinned sha256 (expected ${entry.sha256}, got ${sha}). Run "npm run build" again.`);
+    return parseUpstreamText(entry, bytes.toString('utf8'));
+  });
+}
+
+/** Loads the texts and derives the library from them. */
+export function loadUpstreamLibrary(dir: string): UpstreamLibrary {
+  return new UpstreamLibrary(loadUpstreamTexts(dir));
+}

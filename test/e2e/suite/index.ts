@@ -1,0 +1,18 @@
+// Entry point VS Code's extension host calls (--extensionTestsPath): runs the mocha suite and
+// prints the summary line scripts/runTests.mjs reads. The suite is bundled into one file, so
+// test modules export a function that declares their tests once mocha's globals exist.
+import Mocha from 'mocha';
+import { registerConductTests } from './conduct.test';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000 });
+  mocha.suite.emit('pre-require', globalThis, 'conduct.test', mocha);
+  registerConductTests();
+  return new Promise((resolve, reject) => {
+    const runner = mocha.run((failures) => {
+      console.log(`e2e: ${runner.stats?.passes ?? 0} passed, ${runner.stats?.failures ?? 0} failed`);
+      if (failures) reject(new Error(`${failures} real-editor test(s) failed.`));
+      else resolve();
+    });
+  });
+}
