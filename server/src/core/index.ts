@@ -5,7 +5,7 @@ export { RUNGS, LADDERS, type RungId, type RungInfo } from './ladderRungs';
 export { checkText, lintDocument, unreadableReason, UNREADABLE_INPUT, DEFAULT_MAX_LENGTH, type CheckOptions, type Finding } from './lint';
 export { findPlaceholders, type PlaceholderUse } from './placeholders';
 export { isPolicyFileName } from './policyFileName';
-export { RULES, type Rule, type Severity } from './rules/index';
+export { RULES, type Environment, type Rule, type RuleContext, type RuleFinding, type Severity } from './rules/index';
 export { LineIndex, type LineColumn, type Span } from './span';
 export { parseUpstreamText } from './upstream/frontMatter';
 export { UpstreamLibrary, type UpstreamPlaceholder, type UpstreamRung } from './upstream/library';

@@ -1,5 +1,5 @@
 import { parseConductDocument, type ConductDocument } from './document';
-import { RULES, type Rule, type Severity } from './rules/index';
+import { RULES, type Environment, type Rule, type Severity } from './rules/index';
 import type { Span } from './span';
 import type { UpstreamLibrary } from './upstream/library';
 
@@ -17,6 +17,8 @@ export interface CheckOptions {
   severities?: Readonly<Record<string, Severity>>;
   /** Texts longer than this (in UTF-16 units) are not analysed. */
   maxLength?: number;
+  /** Access to the world outside the text (file checks), when the caller has it. */
+  env?: Environment;
 }
 
 /** The pseudo-rule for input that cannot be analysed at all (binary, oversized). */
@@ -36,7 +38,7 @@ export function lintDocument(
     const severity = options.severities?.[rule.id] ?? rule.defaultSeverity;
     if (severity === 'off') continue;
     try {
-      for (const f of rule.check({ doc, library })) findings.push({ rule: rule.id, severity, message: f.message, span: f.span });
+      for (const f of rule.check({ doc, library, env: options.env ?? {} })) findings.push({ rule: rule.id, severity, message: f.message, span: f.span });
     } catch (error) {
       onRuleError(rule, error);
     }

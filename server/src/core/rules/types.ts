@@ -5,10 +5,21 @@ import type { UpstreamLibrary } from '../upstream/library';
 /** How loudly a finding is reported; 'off' disables the rule. */
 export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
-/** What a rule may read: the parsed policy and the bundled upstream texts. */
+/**
+ * What the core may ask of the world outside the text, injected by its caller (server,
+ * CLI, tests) so the core itself never touches the file system. Every member is optional:
+ * a rule that needs one and does not get it stays silent.
+ */
+export interface Environment {
+  /** Whether a path relative to the policy's folder exists; undefined when unknown. */
+  fileExists?: (relativePath: string) => boolean | undefined;
+}
+
+/** What a rule may read: the parsed policy, the bundled upstream texts and the environment. */
 export interface RuleContext {
   doc: ConductDocument;
   library: UpstreamLibrary;
+  env: Environment;
 }
 
 /** A problem a rule reports, before severity is applied. */
