@@ -5,6 +5,7 @@
 //   protocol  the server as a black box over LSP      (test/protocol)
 //   e2e       mocha inside a real VS Code 1.139 host  (test/e2e, offline via code-server)
 //   nvim      Neovim's built-in LSP client over stdio (test/nvim)
+//   package   the VSIX: size and contents              (test/package)
 // `--fast` runs only unit and protocol. `--only=unit,protocol` picks suites.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -55,6 +56,8 @@ const suites = [
   { name: 'protocol', command: process.execPath, args: nodeTest(testFiles('test/protocol')), counts: nodeTestCounts },
   { name: 'e2e', command: process.execPath, args: ['test/e2e/runCodeServer.mjs'], counts: (o) => summaryCounts('e2e', o) },
   { name: 'nvim', command: 'bash', args: ['test/nvim/run.sh'], counts: (o) => summaryCounts('nvim', o) },
+  // Last: packaging rebuilds dist/ for production.
+  { name: 'package', command: process.execPath, args: nodeTest(testFiles('test/package')), counts: nodeTestCounts },
 ].filter((s) => selected(s.name));
 
 const steps = [

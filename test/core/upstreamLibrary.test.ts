@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { parseUpstreamText, type Catalog } from '../../server/src/core/index';
+import { loadUpstreamTexts } from '../../server/src/upstream/loader';
+import { UPSTREAM_DIR, upstreamLibrary, upstreamText } from '../support/upstream';
+
+const catalog = JSON.parse(readFileSync(join(UPSTREAM_DIR, 'catalog.json'), 'utf8')) as Catalog;
+const entry = catalog.entries[0];
+
+describe('upstream texts', () => {
+  it('loads all 95 pinned texts with their front matter version', () => {
+    const texts = upstreamLibrary().texts;
+    assert.equal(texts.length, 95);
+    for (const text of texts) {
+      assert.equal(text.frontMatter.version, text.entry.version, `${text.entry.path}`);
+    }
+  });
+
+  it('reads a file with no front matter as all body', () => {
+    // The upstream README names 2.0 sw as such a file, but the pinned mirror's copy has front
+    // matter; the loader must handle both.
+    const parsed = parseUpstreamText(entry, '# Kanuni\r\n\r\nMaandishi');
+    assert.deepEqual(parsed.frontMatter, { aliases: [] });
+    assert.equal(parsed.body, '# Kanuni\n\nMaandishi');
+  });
+
+  it('normalises CRLF files (2.0 fr, 2.1 ar) to LF and parses their front matter', () => {
+    for (const [version, language] of [['2.0', 'fr'], ['2.1', 'ar']]) {
+      const text = upstreamText(version, language);
+      assert.equal(text.frontMatter.version, version);
+      assert.ok(!text.body.includes('\r'), `${version} ${language} still has CR`);
+    }
+  });
+
+  it('parses 3.0 title and both placeholders from front matter', () => {
+    const fm = upstreamText('3.0').frontMatter;
+    assert.equal(typeof fm.title, 'string');
+    assert.match(fm.reportingPlaceholder ?? '', /^\[NOTE: /);
+    assert.match(fm.enforcementPlaceholder ?? '', /^\[NOTE: .{100,}\]$/);
+  });
+
+  it('keeps the last line of a file with no final newline', () => {
+    const parsed = parseUpstreamText(entry, '+++\nversion = "9.9"\n+++\nfirst\nlast line');
+    assert.equal(parsed.frontMatter.version, '9.9');
+    assert.equal(parsed.body, 'first\nlast line');
+  });
+
+  it('treats malformed front matter as absent instead of throwing', () => {
+    const parsed = parseUpstreamText(entry, '+++\nversion = \n+++\nbody');
+    assert.deepEqual(parsed.frontMatter, { aliases: [] });
+    assert.equal(parsed.body, '+++\nversion = \n+++\nbody');
+  });
+
+  it('strips a byte order mark before the front matter fence', () => {
+    assert.equal(parseUpstreamText(entry, '\uFEFF+++\nversion = "2.1"\n+++\nx').frontMatter.version, '2.1');
+  });
+
+  it('refuses a bundled text whose sha256 does not match the catalog', () => {
+    const fakeCatalog = { ...catalog, entries: [{ ...entry, sha256: '0'.repeat(64) }] };
+    const dir = mkdtempSync(join(tmpdir(), 'conduct-upstream-'));
+    try {
+      const target = join(dir, catalog.repo, catalog.commit, entry.path);
+      mkdirSync(join(target, '..'), { recursive: true });
+      copyFileSync(join(UPSTREAM_DIR, catalog.repo, catalog.commit, entry.path), target);
+      writeFileSync(join(dir, 'catalog.json'), JSON.stringify(fakeCatalog));
+      assert.throws(() => loadUpstreamTexts(dir), /does not match its pinned sha256/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says how to fix a missing bundle', () => {
+    assert.throws(() => loadUpstreamTexts('/nonexistent/upstream'), /npm run build/);
+  });
+
+  it('derives each 2.x translation\'s rung names in ladder order', () => {
+    const library = upstreamLibrary();
+    assert.deepEqual(library.rungsOf(upstreamText('2.1', 'de')).map((r) => r.id), ['correction', 'warning', 'temporary-ban', 'permanent-ban']);
+    assert.equal(library.rungNamed('2. Verwarnung'), 'warning');
+    assert.equal(library.rungNamed('Temporarily Limited Activities'), 'temporarily-limited-activities');
+    assert.equal(library.rungNamed('Our Pledge'), undefined);
+  });
+});
