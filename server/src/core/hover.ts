@@ -1,4 +1,5 @@
-import { ladderFamily, type ConductDocument, type LadderRung } from './document';
+import type { ConductDocument } from './document';
+import { ladderFamily, type LadderRung } from './structure/ladder';
 import { RUNGS } from './ladderRungs';
 import type { Span } from './span';
 import { versionFamily, type UpstreamText } from './upstream/types';

@@ -1,12 +1,21 @@
 // The analysis core's public surface. Callers (server, CLI, tests, benchmarks) import from here only.
-export { parseConductDocument, ladderFamily, type ConductDocument, type DocHeading, type LadderRung } from './document';
+export { parseConductDocument, type ConductDocument, type ParseOptions } from './document';
+export { ladderFamily, type LadderRung, type RungField } from './structure/ladder';
+export { sectionAt, type Section, type ContentRecognizer } from './structure/sections';
+export type { DocHeading, DocumentFormat } from './structure/headings';
+export type { Contact, ContactKind } from './structure/contacts';
+export type { Attribution, VersionClaim, Permalink, LicenceClaim } from './structure/attribution';
+export type { RoleTerm, RoleTermUse } from './structure/roleTerms';
+export { CANON, familyOf, sectionName, type SectionId, type Family, type CanonSection } from './sectionCanon';
 export { hoverAt, type HoverResult } from './hover';
-export { RUNGS, LADDERS, type RungId, type RungInfo } from './ladderRungs';
+export { RUNGS, LADDERS, FIELDS, type RungId, type RungInfo, type RungFieldId } from './ladderRungs';
 export { checkText, lintDocument, unreadableReason, UNREADABLE_INPUT, DEFAULT_MAX_LENGTH, type CheckOptions, type Finding } from './lint';
 export { findPlaceholders, type PlaceholderUse } from './placeholders';
 export { isPolicyFileName } from './policyFileName';
 export { RULES, type Environment, type Rule, type RuleContext, type RuleFinding, type Severity } from './rules/index';
 export { LineIndex, type LineColumn, type Span } from './span';
 export { parseUpstreamText } from './upstream/frontMatter';
-export { UpstreamLibrary, type UpstreamPlaceholder, type UpstreamRung } from './upstream/library';
+export { UpstreamLibrary, type UpstreamPlaceholder, type UpstreamRung, type UpstreamSection } from './upstream/library';
 export { versionFamily, type Catalog, type CatalogEntry, type UpstreamFrontMatter, type UpstreamText } from './upstream/types';
+export { detectBase, type Detection, type DetectionCandidate, type DetectionEvidence, type DetectOptions, type SectionMatch } from './detect';
+export { buildDetectionIndex, DetectionIndex } from './detect/corpus';

@@ -52,6 +52,15 @@ export const RUNGS: Record<RungId, RungInfo> = {
   },
 };
 
+/** The fields a rung states: 2.x's impact and consequence; 3.0's event, consequence and repair. */
+export type RungFieldId = 'community-impact' | 'consequence' | 'event' | 'repair';
+
+/** Fields per ladder family, in upstream order. English labels are "Community Impact", "Consequence", "Event", "Repair". */
+export const FIELDS: Record<'2.x' | '3.x', RungFieldId[]> = {
+  '2.x': ['community-impact', 'consequence'],
+  '3.x': ['event', 'consequence', 'repair'],
+};
+
 /** Upstream ladders, rung by rung, in order. */
 export const LADDERS: Record<'2.x' | '3.x', RungId[]> = {
   '2.x': ['correction', 'warning', 'temporary-ban', 'permanent-ban'],

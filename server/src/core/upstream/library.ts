@@ -1,5 +1,6 @@
 import type { Heading, List, ListItem, Nodes, Root } from 'mdast';
-import { LADDERS, type RungId } from '../ladderRungs';
+import { FIELDS, LADDERS, type RungFieldId, type RungId } from '../ladderRungs';
+import { CANON, familyOf, type SectionId } from '../sectionCanon';
 import { parseMarkdown, plainText, spanOf, walk } from '../markdown';
 import { foldLabel, foldSpace } from '../normalize';
 import { versionFamily, type UpstreamText } from './types';
@@ -12,6 +13,14 @@ export interface UpstreamPlaceholder {
   sources: UpstreamText[];
 }
 
+/** A standard section of an upstream text: its id, heading as written, and body. */
+export interface UpstreamSection {
+  id: SectionId;
+  heading: string;
+  /** The section's Markdown without its heading, up to the next heading of the same or a shallower depth. */
+  markdown: string;
+}
+
 /** A rung of an upstream ladder: its name in that text's language and its body. */
 export interface UpstreamRung {
   id: RungId;
@@ -19,6 +28,8 @@ export interface UpstreamRung {
   source: UpstreamText;
   /** The rung's fields as upstream writes them (Markdown), without the rung's own label. */
   markdown: string;
+  /** The field labels as this text writes them, with the field each one is. */
+  fields: { id: RungFieldId; label: string }[];
 }
 
 /**
@@ -30,6 +41,9 @@ export class UpstreamLibrary {
   readonly placeholders: UpstreamPlaceholder[];
   private readonly rungsByText = new Map<UpstreamText, UpstreamRung[]>();
   private readonly rungNames = new Map<string, RungId>();
+  private readonly sectionNames = new Map<string, SectionId>();
+  private readonly fieldNames = new Map<string, RungFieldId>();
+  private readonly sectionsByText = new Map<UpstreamText, UpstreamSection[]>();
 
   constructor(readonly texts: readonly UpstreamText[]) {
     const placeholders = new Map<string, UpstreamPlaceholder>();
@@ -43,8 +57,17 @@ export class UpstreamLibrary {
       }
       const rungs = deriveRungs(text, tree);
       this.rungsByText.set(text, rungs);
-      for (const rung of rungs) this.rungNames.set(foldLabel(rung.name), rung.id);
+      for (const rung of rungs) {
+        this.rungNames.set(foldLabel(rung.name), rung.id);
+        for (const field of rung.fields) if (!this.fieldNames.has(foldLabel(field.label))) this.fieldNames.set(foldLabel(field.label), field.id);
+      }
+      const sections = deriveSections(text, tree);
+      this.sectionsByText.set(text, sections);
+      for (const section of sections) if (!this.sectionNames.has(foldLabel(section.heading))) this.sectionNames.set(foldLabel(section.heading), section.id);
     }
+    // English headings are facts of the canon too, so a policy is understood even if a
+    // bundled text were missing.
+    for (const family of Object.values(CANON)) for (const s of family) if (!this.sectionNames.has(foldLabel(s.heading))) this.sectionNames.set(foldLabel(s.heading), s.id);
     this.placeholders = [...placeholders.values()];
   }
 
@@ -61,6 +84,21 @@ export class UpstreamLibrary {
   /** Which rung a heading or list label names, in any bundled language. */
   rungNamed(label: string): RungId | undefined {
     return this.rungNames.get(foldLabel(label));
+  }
+
+  /** Which standard section a heading names, in any bundled language. */
+  sectionNamed(heading: string): SectionId | undefined {
+    return this.sectionNames.get(foldLabel(heading));
+  }
+
+  /** Which rung field ("Community Impact", "Event", …) a label names, in any bundled language. */
+  fieldNamed(label: string): RungFieldId | undefined {
+    return this.fieldNames.get(foldLabel(label));
+  }
+
+  /** The standard sections of one upstream text, in order, with their Markdown. */
+  sectionsOf(text: UpstreamText): readonly UpstreamSection[] {
+    return this.sectionsByText.get(text) ?? [];
   }
 }
 
@@ -97,25 +135,62 @@ function deriveRungs(text: UpstreamText, tree: Root): UpstreamRung[] {
   const family = versionFamily(text.entry.version);
   if (family === '2.x') {
     const order = LADDERS['2.x'];
-    const numbered = tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth === 3 && /^\s*\d+\s*[.)]/.test(plainText(n)));
+    const numbered = tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth === 3 && NUMBERED.test(plainText(n)));
     if (numbered.length !== order.length) return [];
+    const fieldOrder = FIELDS['2.x'];
     return numbered.map((heading, i) => {
       const end = i + 1 < numbered.length ? spanOf(numbered[i + 1])!.start : endOfSection(tree, heading, text.body.length);
-      return { id: order[i], name: plainText(heading).replace(/^\s*\d+\s*[.)]\s*/, '').trim(), source: text, markdown: text.body.slice(spanOf(heading)!.end, end).trim() };
+      const markdown = text.body.slice(spanOf(heading)!.end, end).trim();
+      // Each 2.x rung opens its paragraphs with bold labels, impact first, then consequence.
+      const labels = [...markdown.matchAll(/^\*\*([^*\n]{1,60})\*\*/gm)].map((m) => m[1].replace(/[:：]\s*$/, '').trim());
+      const fields = labels.length === fieldOrder.length ? labels.map((label, k) => ({ id: fieldOrder[k], label })) : [];
+      return { id: order[i], name: plainText(heading).replace(NUMBERED, '').trim(), source: text, markdown, fields };
     });
   }
   if (family === '3.x') {
     const order = LADDERS['3.x'];
     const ladder = tree.children.find((n): n is List => n.type === 'list' && n.ordered === true && n.children.length === order.length && n.children.every(hasNestedList));
     if (!ladder) return [];
-    return ladder.children.map((item, i) => ({
-      id: order[i],
-      name: plainText(item.children[0]).trim(),
-      source: text,
-      markdown: dedent(text.body.slice(spanOf(item.children[0])!.end, spanOf(item)!.end)),
-    }));
+    const fieldOrder = FIELDS['3.x'];
+    return ladder.children.map((item, i) => {
+      const nested = item.children.find((c): c is List => c.type === 'list');
+      const labels = (nested?.children ?? []).map((f) => /^([^:：\n]{1,40})[:：]/.exec(plainText(f).trim())?.[1].trim() ?? '');
+      const fields = labels.length === fieldOrder.length && labels.every(Boolean) ? labels.map((label, k) => ({ id: fieldOrder[k], label })) : [];
+      return {
+        id: order[i],
+        name: plainText(item.children[0]).trim(),
+        source: text,
+        markdown: dedent(text.body.slice(spanOf(item.children[0])!.end, spanOf(item)!.end)),
+        fields,
+      };
+    });
   }
   return [];
+}
+
+/** A numbered rung heading: "1. ", "2) ", also in other scripts' digits ("১. "). */
+const NUMBERED = /^\s*\p{Nd}+\s*[.)]\s*/u;
+
+/**
+ * The standard sections of a text, matched to the canon by position: translations keep
+ * upstream's order and count of headings, so the k-th heading of a translation is the
+ * k-th section of its family. A text whose heading count differs (a merged or split
+ * heading upstream) contributes none, rather than a wrong mapping.
+ */
+function deriveSections(text: UpstreamText, tree: Root): UpstreamSection[] {
+  const canon = CANON[familyOf(text.entry.version)];
+  const depths = new Set(canon.map((s) => s.depth));
+  const rungHeadings = new Set(deriveRungHeadings(tree));
+  const headings = tree.children.filter((n): n is Heading => n.type === 'heading' && depths.has(n.depth) && !rungHeadings.has(n));
+  if (headings.length !== canon.length || headings.some((h, i) => h.depth !== canon[i].depth)) return [];
+  return headings.map((heading, i) => {
+    const end = endOfSection(tree, heading, text.body.length, true);
+    return { id: canon[i].id, heading: plainText(heading).trim(), markdown: text.body.slice(spanOf(heading)!.end, end).trim() };
+  });
+}
+
+function deriveRungHeadings(tree: Root): Heading[] {
+  return tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth === 3 && NUMBERED.test(plainText(n)));
 }
 
 /** Removes the common indentation of a nested block so it reads as top-level Markdown. */
@@ -129,10 +204,10 @@ function hasNestedList(item: ListItem): boolean {
   return item.children.some((child) => child.type === 'list');
 }
 
-/** Where the section holding `heading` ends: the next heading of a shallower depth, or the end. */
-function endOfSection(tree: Root, heading: Heading, fallback: number): number {
+/** Where the section under `heading` ends: the next heading of a shallower (or, with `sameDepth`, equal) depth, or the end. */
+function endOfSection(tree: Root, heading: Heading, fallback: number, sameDepth = false): number {
   const after = tree.children.slice(tree.children.indexOf(heading) + 1);
-  const next = after.find((n: Nodes): n is Heading => n.type === 'heading' && n.depth < heading.depth);
+  const next = after.find((n: Nodes): n is Heading => n.type === 'heading' && (n.depth < heading.depth || (sameDepth && n.depth === heading.depth)));
   return (next && spanOf(next)?.start) ?? fallback;
 }
 

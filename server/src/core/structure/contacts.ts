@@ -1,0 +1,103 @@
+import type { Root } from 'mdast';
+import { spanOf, walk } from '../markdown';
+import type { Span } from '../span';
+
+/**
+ * A way to reach the people who handle reports.
+ * - `email`: an address, bare or as a mailto: link;
+ * - `form`: a web form (a URL that is one, or "contact form" in the text);
+ * - `issue-tracker`: opening an issue, a URL to issues or discussions;
+ * - `social`: a social network or a forge's public profile ("through GitHub");
+ * - `chat`: a chat service, private only when the text says to message someone directly;
+ * - `url`: any other link.
+ */
+export type ContactKind = 'email' | 'form' | 'issue-tracker' | 'social' | 'chat' | 'url';
+
+export interface Contact {
+  kind: ContactKind;
+  /** The address, URL or phrase as written. */
+  value: string;
+  span: Span;
+  /** Whether a report sent this way reaches only the people handling it. */
+  private: boolean;
+  /** A template address such as security@yourorg.com or conduct@example.com. */
+  placeholder: boolean;
+  /** A personal mailbox at a free provider (gmail.com, outlook.com, …), i.e. one person. */
+  personal: boolean;
+}
+
+const EMAIL_PATTERN = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/gu;
+const URL_PATTERN = /(?<![\p{L}\p{N}])(?:https?:\/\/|www\.)[^\s<>()[\]"'`]{1,2000}/giu;
+
+/** Domains that mark an address as a template value, not a real one. */
+const PLACEHOLDER_DOMAIN = /^(?:example\.(?:com|org|net)|(?:[\w-]+\.)?(?:your|my)[-_]?(?:org|organi[sz]ation|project|company|domain|site|team|community|email|name)[\w-]*\.[a-z]{2,}|domain\.(?:com|org)|email\.com|company\.com|project\.org)$/i;
+const FREE_MAIL = /^(?:gmail|googlemail|outlook|hotmail|live|yahoo|ymail|icloud|me|aol|proton|protonmail|pm|gmx|mail|yandex|qq|163|126|zoho)\.[a-z.]{2,6}$/i;
+
+const FORM_URL = /forms\.gle|docs\.google\.com\/forms|forms\.office\.com|typeform\.com|jotform|tally\.so|airtable\.com\/shr|formspree|\/forms?\b|contact/i;
+const TRACKER_URL = /\/(?:issues|discussions|pulls)\b|\/-\/issues/i;
+const SOCIAL_URL = /(?:twitter|x|mastodon\.[a-z]+|linkedin|facebook|instagram|bsky|threads)\.(?:com|social|app|net)\b/i;
+const CHAT_URL = /discord\.(?:gg|com)|slack\.com|matrix\.to|zulipchat\.com|gitter\.im|t\.me\b/i;
+
+/** Phrases that name a channel without an address. */
+const PHRASES: { pattern: RegExp; kind: ContactKind; private: boolean }[] = [
+  { pattern: /\bcontact form\b|\breport(?:ing)? form\b|\bweb form\b|\bonline form\b/gi, kind: 'form', private: true },
+  { pattern: /\b(?:open(?:ing)?|fil(?:e|ing)|creat(?:e|ing)|submit(?:ting)?) (?:an? |a new )?(?:GitHub |GitLab )?issues?\b|\bGitHub issues?\b|\bissue tracker\b|\bGitHub discussions?\b/gi, kind: 'issue-tracker', private: false },
+  { pattern: /\b(?:through|via|on) (?:GitHub|GitLab|Twitter|X|LinkedIn|Mastodon)\b/gi, kind: 'social', private: false },
+  { pattern: /\b(?:direct(?:ly)? message|private message|DM)\b[^.\n]{0,60}\b(?:Discord|Slack|Matrix|Zulip|Gitter|Element)\b|\b(?:Discord|Slack|Matrix|Zulip|Gitter|Element)\b[^.\n]{0,60}\b(?:direct message|private message|DM)\b/gi, kind: 'chat', private: true },
+];
+
+/**
+ * Every contact in the text outside code. Link targets count (a mailto: behind "email us"),
+ * and the Markdown tree tells a link's text from its target so one address is one contact.
+ */
+export function readContacts(text: string, tree: Root, codeSpans: readonly Span[]): Contact[] {
+  const contacts: Contact[] = [];
+  const inCode = (start: number) => codeSpans.some((s) => start >= s.start && start < s.end);
+  const seen = new Set<string>();
+  const add = (contact: Contact) => {
+    const key = `${contact.span.start}:${contact.kind}`;
+    if (inCode(contact.span.start) || seen.has(key)) return;
+    if (contacts.some((c) => contact.span.start >= c.span.start && contact.span.start < c.span.end)) return;
+    seen.add(key);
+    contacts.push(contact);
+  };
+
+  walk(tree, (node) => {
+    if ((node.type !== 'link' && node.type !== 'definition') || !node.url) return;
+    const span = spanOf(node);
+    if (!span) return;
+    if (/^mailto:/i.test(node.url)) add(emailContact(node.url.slice(7).split('?')[0], span));
+    else if (/^https?:/i.test(node.url)) add(urlContact(node.url, span));
+  });
+  for (const match of text.matchAll(EMAIL_PATTERN)) add(emailContact(match[0], { start: match.index, end: match.index + match[0].length }));
+  for (const match of text.matchAll(URL_PATTERN)) {
+    const value = match[0].replace(/[.,;:!?)]+$/, '');
+    add(urlContact(value, { start: match.index, end: match.index + value.length }));
+  }
+  for (const phrase of PHRASES) {
+    for (const match of text.matchAll(phrase.pattern)) {
+      add({ kind: phrase.kind, value: match[0], span: { start: match.index, end: match.index + match[0].length }, private: phrase.private, placeholder: false, personal: false });
+    }
+  }
+  return contacts.sort((a, b) => a.span.start - b.span.start);
+}
+
+function emailContact(address: string, span: Span): Contact {
+  const domain = address.slice(address.lastIndexOf('@') + 1);
+  return { kind: 'email', value: address, span, private: true, placeholder: PLACEHOLDER_DOMAIN.test(domain), personal: FREE_MAIL.test(domain) };
+}
+
+function urlContact(url: string, span: Span): Contact {
+  let host = '';
+  try {
+    host = new URL(/^www\./i.test(url) ? `https://${url}` : url).hostname;
+  } catch {
+    host = '';
+  }
+  const base = { value: url, span, placeholder: PLACEHOLDER_DOMAIN.test(host), personal: false };
+  if (TRACKER_URL.test(url)) return { ...base, kind: 'issue-tracker', private: false };
+  if (SOCIAL_URL.test(host)) return { ...base, kind: 'social', private: false };
+  if (CHAT_URL.test(url)) return { ...base, kind: 'chat', private: false };
+  if (FORM_URL.test(url.replace(/^https?:\/\/[^/]+/, '')) || /forms\.gle|typeform|jotform|tally\.so/i.test(host)) return { ...base, kind: 'form', private: true };
+  return { ...base, kind: 'url', private: false };
+}

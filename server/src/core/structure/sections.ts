@@ -1,0 +1,66 @@
+import type { SectionId } from '../sectionCanon';
+import type { Span } from '../span';
+import type { UpstreamLibrary } from '../upstream/library';
+import type { DocHeading } from './headings';
+
+/** A part of the policy under one heading. */
+export interface Section {
+  /** The standard section it is, when recognised. */
+  id?: SectionId;
+  /** How it was recognised: by its heading, or by its wording matching an upstream section. */
+  recognizedBy?: 'heading' | 'content';
+  heading: DocHeading;
+  /** From the heading to the next heading of the same or a shallower depth. */
+  span: Span;
+  /** After the heading, to the end of `span`. */
+  bodySpan: Span;
+  /** Index into the document's sections of the enclosing section, if any. */
+  parent?: number;
+}
+
+/** Recognises a section from its wording when its heading is not a standard one. */
+export type ContentRecognizer = (body: string, heading: DocHeading) => SectionId | undefined;
+
+/**
+ * One section per heading (below the title), recognised by heading text in any bundled
+ * language, then by content; the rest are the policy's own addenda (id undefined).
+ */
+export function readSections(text: string, headings: readonly DocHeading[], library: UpstreamLibrary, byContent?: ContentRecognizer): Section[] {
+  const sections: Section[] = [];
+  const open: number[] = [];
+  headings.forEach((heading, i) => {
+    const next = headings.slice(i + 1).find((h) => h.depth <= heading.depth);
+    const span = { start: heading.span.start, end: next ? next.span.start : text.length };
+    const bodySpan = { start: heading.span.end, end: span.end };
+    while (open.length && sections[open[open.length - 1]].heading.depth >= heading.depth) open.pop();
+    const section: Section = { heading, span, bodySpan, parent: open.at(-1) };
+    const named = heading.depth === 1 ? undefined : library.sectionNamed(heading.title);
+    if (named) {
+      section.id = named;
+      section.recognizedBy = 'heading';
+    } else if (heading.depth > 1 && byContent && !library.rungNamed(heading.title)) {
+      const id = byContent(ownBody(text, headings, i, bodySpan), heading);
+      if (id) {
+        section.id = id;
+        section.recognizedBy = 'content';
+      }
+    }
+    sections.push(section);
+    open.push(sections.length - 1);
+  });
+  return sections;
+}
+
+/** A section's text up to its first subheading: what the heading itself introduces. */
+function ownBody(text: string, headings: readonly DocHeading[], index: number, bodySpan: Span): string {
+  const nextHeading = headings[index + 1];
+  const end = nextHeading && nextHeading.span.start < bodySpan.end ? nextHeading.span.start : bodySpan.end;
+  return text.slice(bodySpan.start, end);
+}
+
+/** The innermost section containing an offset. */
+export function sectionAt(sections: readonly Section[], offset: number): Section | undefined {
+  let found: Section | undefined;
+  for (const section of sections) if (offset >= section.span.start && offset < section.span.end) found = section;
+  return found;
+}
