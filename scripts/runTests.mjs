@@ -3,6 +3,7 @@
 // prints a summary per suite and a closing "N passed, N failed" line.
 //   unit      node:test over the pure core            (test/core)
 //   protocol  the server as a black box over LSP      (test/protocol)
+//   cli       the bundled CLI: formats, exit codes    (test/cli)
 //   e2e       mocha inside a real VS Code 1.139 host  (test/e2e, offline via code-server)
 //   nvim      Neovim's built-in LSP client over stdio (test/nvim)
 //   package   the VSIX: size and contents              (test/package)
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const selected = (name) => (only ? only.includes(name) : !args.includes('--fast') || ['unit', 'protocol'].includes(name));
+const selected = (name) => (only ? only.includes(name) : !args.includes('--fast') || ['unit', 'protocol', 'cli'].includes(name));
 
 function testFiles(dir) {
   const full = join(root, dir);
@@ -54,6 +55,7 @@ const nodeTest = (files) => ['--import', 'tsx', '--test', '--test-reporter=spec'
 const suites = [
   { name: 'unit', command: process.execPath, args: nodeTest(testFiles('test/core')), counts: nodeTestCounts },
   { name: 'protocol', command: process.execPath, args: nodeTest(testFiles('test/protocol')), counts: nodeTestCounts },
+  { name: 'cli', command: process.execPath, args: nodeTest(testFiles('test/cli')), counts: nodeTestCounts },
   { name: 'e2e', command: process.execPath, args: ['test/e2e/runCodeServer.mjs'], counts: (o) => summaryCounts('e2e', o) },
   { name: 'nvim', command: 'bash', args: ['test/nvim/run.sh'], counts: (o) => summaryCounts('nvim', o) },
   // Last: packaging rebuilds dist/ for production.

@@ -1,5 +1,5 @@
 import type { Connection, Diagnostic, DocumentDiagnosticReport, Hover, InitializeResult } from 'vscode-languageserver';
-import { DiagnosticSeverity, DocumentDiagnosticReportKind, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import { DiagnosticRefreshRequest, DiagnosticSeverity, DocumentDiagnosticReportKind, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText, hoverAt, type ConductDocument, type Finding, type UpstreamLibrary } from './core/index';
 import { PolicySelector } from './policySelector';
@@ -31,6 +31,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const documents = new TextDocuments(TextDocument);
   let selector = new PolicySelector();
   let pull = false;
+  let refreshSupport = false;
   let workspaceFolderEvents = false;
   const settings = new SettingsCache(connection);
   const analyses = new Map<string, { version: number; doc?: ConductDocument; findings: Finding[] }>();
@@ -44,7 +45,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     } catch (error) {
       libraryError = (error as Error).message;
       connection.console.error(libraryError);
-      connection.window.showErrorMessage(`Conduct Lens cannot check policies: ${libraryError}`);
+      // A notification, not window/showMessageRequest: there is nothing to answer, and a
+      // client that rejects the request would leave an unhandled rejection behind.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `Conduct Lens cannot check policies: ${libraryError}` });
     }
     return library;
   };
@@ -93,10 +96,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   }
 
+  // Only clients that declare refreshSupport may be sent the request; a refusal or a
+  // connection closing mid-request is no reason to fail, the next pull gets fresh results.
+  function requestRefresh(): void {
+    if (refreshSupport) connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => {});
+  }
+
   async function refresh(): Promise<void> {
     analyses.clear();
     if (pull) {
-      connection.languages.diagnostics.refresh();
+      requestRefresh();
       return;
     }
     for (const document of documents.all()) await push(document.uri);
@@ -109,6 +118,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialize((params): InitializeResult => {
     pull = params.capabilities.textDocument?.diagnostic !== undefined;
+    refreshSupport = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
     workspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
     settings.configure(params.capabilities.workspace?.configuration === true);
     const init = (params.initializationOptions ?? {}) as ConductInitializationOptions;
@@ -175,7 +185,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     selector.mark(params.uri);
     analyses.delete(params.uri);
     const diagnostics = await diagnose(params.uri);
-    if (pull) connection.languages.diagnostics.refresh();
+    if (pull) requestRefresh();
     else await push(params.uri);
     return { findings: diagnostics.length };
   });

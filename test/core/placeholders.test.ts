@@ -51,7 +51,7 @@ describe('placeholders', () => {
   it('reports generic [Insert …] placeholders and skips ones quoted in code', () => {
     const text = 'Write to [Insert contact information].\n\nThe template said `[INSERT CONTACT METHOD]`.\n';
     const { findings } = checkText(text, library);
-    assert.deepEqual(findings.map((f) => [f.rule, text.slice(f.span.start, f.span.end)]), [['unfilled-placeholder', '[Insert contact information]']]);
+    assert.deepEqual(findings.filter((f) => f.rule === 'unfilled-placeholder').map((f) => [f.rule, text.slice(f.span.start, f.span.end)]), [['unfilled-placeholder', '[Insert contact information]']]);
   });
 
   it('accepts backslash-escaped brackets left by Markdown formatters', () => {
@@ -60,6 +60,7 @@ describe('placeholders', () => {
   });
 
   it('reports nothing for a policy whose contact is filled in', () => {
-    assert.deepEqual(checkText('# Code of Conduct\n\nReport to conduct@example.org.\n', library).findings, []);
+    const { findings } = checkText('# Code of Conduct\n\nReport to conduct@pebble.dev.\n', library);
+    assert.deepEqual(findings.filter((f) => f.rule === 'unfilled-placeholder'), []);
   });
 });

@@ -7,7 +7,8 @@ import { PROJECT_ROOT } from '../support/upstream';
 
 // Keeps the rule registry, the README's rule reference and the settings schema in step, so a
 // rule cannot ship undocumented or unconfigurable.
-const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+// Fenced examples may contain "## …" lines of their own: they are not README structure.
+const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8').replace(/^```[\s\S]*?^```$/gm, '');
 const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8'));
 const rulesSection = readme.slice(readme.indexOf('\n## Rules'), readme.indexOf('\n## ', readme.indexOf('\n## Rules') + 1));
 const documented = [...rulesSection.matchAll(/^### ([a-z0-9-]+)$/gm)].map((m) => m[1]);

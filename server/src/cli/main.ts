@@ -1,104 +1,136 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { checkText, LineIndex, RULES, UNREADABLE_INPUT, type Finding, type UpstreamLibrary } from '../core/index';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { checkText, detectBase, RULES, type Environment, type UpstreamLibrary } from '../core/index';
 import { loadUpstreamLibrary } from '../upstream/loader';
+import { formatText, toFileReport, type FileReport } from './report';
+import { ruleHelpUri, toSarif } from './sarif';
+import { version } from '../../../package.json';
 
 const USAGE = `Usage: conduct-lens <command> [options]
 
 Commands:
-  check <file...>        Check conduct policies; exit 1 if any finding is an error.
+  check <file...>        Check conduct policies. Exit 1 if any finding is an error.
+  detect <file...>       Say which Contributor Covenant version and language each file follows.
   explain <rule-id>      Describe a rule.
   rules                  List the rules.
 
 Options:
-  --format text|json     Output format for check (default: text).
-  -h, --help             Show this help.`;
+  --format <format>      check: text (default), json or sarif; detect: text or json.
+  -h, --help             Show this help.
+  -v, --version          Show the version.
+
+Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage or I/O error.`;
 
 /** A problem with how the CLI was called or with reading its input: exit code 2. */
 class UsageError extends Error {}
 
-interface FileReport {
-  file: string;
-  findings: { rule: string; severity: Finding['severity']; message: string; range: { start: { line: number; column: number }; end: { line: number; column: number } } }[];
+interface Parsed {
+  format?: string;
+  files: string[];
 }
 
-function main(argv: string[]): number {
+function parseArgs(args: readonly string[]): Parsed {
+  const parsed: Parsed = { files: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--format') {
+      if (i + 1 >= args.length) throw new UsageError('--format needs a value.');
+      parsed.format = args[++i];
+    } else if (arg.startsWith('--format=')) parsed.format = arg.slice('--format='.length);
+    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option "${arg}".\n\n${USAGE}`);
+    else parsed.files.push(arg);
+  }
+  return parsed;
+}
+
+function main(argv: readonly string[]): number {
   const [command, ...rest] = argv;
-  if (!command || command === '-h' || command === '--help') {
+  if (command === '-h' || command === '--help' || command === 'help') {
     console.log(USAGE);
-    return command ? 0 : 2;
+    return 0;
+  }
+  if (command === '-v' || command === '--version') {
+    console.log(version);
+    return 0;
   }
   switch (command) {
     case 'check':
-      return check(rest);
+      return check(parseArgs(rest));
+    case 'detect':
+      return detect(parseArgs(rest));
     case 'explain':
       return explain(rest);
     case 'rules':
-      for (const rule of RULES) console.log(`${rule.id.padEnd(24)} ${rule.defaultSeverity.padEnd(11)} ${rule.summary}`);
+      for (const rule of RULES) console.log(`${rule.id.padEnd(28)} ${rule.defaultSeverity.padEnd(12)} ${rule.summary}`);
       return 0;
+    case undefined:
+      throw new UsageError(`a command is required.\n\n${USAGE}`);
     default:
       throw new UsageError(`unknown command "${command}".\n\n${USAGE}`);
   }
 }
 
-function check(args: string[]): number {
-  let format = 'text';
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--format') format = args[++i] ?? '';
-    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
-    else if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}".`);
-    else files.push(arg);
+function readPolicy(file: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = file === '-' ? readFileSync(0) : readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? (error as Error).message)}.`);
   }
-  if (!['text', 'json'].includes(format)) throw new UsageError(`--format must be text or json, not "${format}".`);
-  if (!files.length) throw new UsageError('check needs at least one file.');
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (text.includes('\uFFFD') && !bytes.includes(Buffer.from('\uFFFD'))) {
+    console.error(`conduct-lens: ${file} is not valid UTF-8; undecodable bytes were read as U+FFFD.`);
+  }
+  return text;
+}
 
+/** Relative links are checked against the policy's own folder; this is the only file access the core gets. */
+function environmentFor(file: string): Environment {
+  const folder = file === '-' ? process.cwd() : dirname(resolve(file));
+  return { fileExists: (relative) => existsSync(join(folder, relative)) };
+}
+
+function check({ format = 'text', files }: Parsed): number {
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format for check must be text, json or sarif, not "${format}".`);
+  if (!files.length) throw new UsageError('check needs at least one file (or - for standard input).');
   const library = loadLibrary();
-  const reports = files.map((file) => checkFile(file, library));
+  const reports: FileReport[] = files.map((file) => {
+    const text = readPolicy(file);
+    return toFileReport(file, text, checkText(text, library, { env: environmentFor(file) }));
+  });
   if (format === 'json') console.log(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
-  else printText(reports);
+  else if (format === 'sarif') console.log(JSON.stringify(toSarif(reports, version), null, 2));
+  else console.log(formatText(reports));
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-function checkFile(file: string, library: UpstreamLibrary): FileReport {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+function detect({ format = 'text', files }: Parsed): number {
+  if (!['text', 'json'].includes(format)) throw new UsageError(`--format for detect must be text or json, not "${format}".`);
+  if (!files.length) throw new UsageError('detect needs at least one file (or - for standard input).');
+  const library = loadLibrary();
+  const results = files.map((file) => ({ file, ...detectBase(readPolicy(file), library) }));
+  if (format === 'json') {
+    console.log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
+    return 0;
   }
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  const { findings } = checkText(text, library);
-  if (text.includes('\uFFFD') && !findings.some((f) => f.rule === UNREADABLE_INPUT)) {
-    console.error(`${file}: not valid UTF-8; undecodable bytes were read as U+FFFD.`);
-  }
-  const lines = new LineIndex(text);
-  const point = (offset: number) => {
-    const p = lines.positionAt(offset);
-    return { line: p.line + 1, column: p.character + 1 };
-  };
-  return {
-    file,
-    findings: findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, range: { start: point(f.span.start), end: point(f.span.end) } })),
-  };
-}
-
-function printText(reports: FileReport[]): void {
-  let total = 0;
-  for (const report of reports) {
-    for (const f of report.findings) {
-      console.log(`${report.file}:${f.range.start.line}:${f.range.start.column}: ${f.severity} ${f.message} [${f.rule}]`);
-      total++;
+  for (const r of results) {
+    const percent = (n: number) => `${Math.round(n * 100)}%`;
+    if (r.family === 'unknown') {
+      console.log(`${r.file}: not based on the Contributor Covenant (closest: ${r.candidates[0] ? `${r.candidates[0].version} ${r.candidates[0].language}, ${percent(r.candidates[0].similarity)}` : 'none'})`);
+      continue;
     }
+    console.log(`${r.file}: Contributor Covenant ${r.version} (${r.language}), ${percent(r.similarity)} similar`);
+    for (const s of r.sections) console.log(`  ${s.heading.padEnd(32)} ${percent(s.similarity).padStart(4)}`);
+    for (const e of r.evidence.slice(0, 5)) console.log(`  evidence for ${e.version}: "${e.phrase}"`);
   }
-  console.log(`${total === 0 ? 'No' : total} finding${total === 1 ? '' : 's'} in ${reports.length} file${reports.length === 1 ? '' : 's'}.`);
+  return 0;
 }
 
-function explain(args: string[]): number {
+function explain(args: readonly string[]): number {
   const rule = RULES.find((r) => r.id === args[0]);
-  if (!rule) throw new UsageError(`explain needs a rule id, one of: ${RULES.map((r) => r.id).join(', ')}.`);
-  console.log(`${rule.id} (default severity: ${rule.defaultSeverity})\n\n${rule.summary}\n\nhttps://github.com/conduct-lens/conduct-lens#rule-${rule.id}`);
+  if (!rule) throw new UsageError(`explain needs a rule id, one of:\n  ${RULES.map((r) => r.id).join('\n  ')}`);
+  console.log(`${rule.id} (default severity: ${rule.defaultSeverity})\n\n${rule.summary}\n\nExamples, fix and rationale: ${ruleHelpUri(rule.id)}`);
   return 0;
 }
 

@@ -8,7 +8,7 @@ import { readHeadings, type DocHeading, type DocumentFormat } from './structure/
 import { readLadder, type LadderRung } from './structure/ladder';
 import { readRoleTerms, type RoleTermUse } from './structure/roleTerms';
 import { readSections, type ContentRecognizer, type Section } from './structure/sections';
-import type { UpstreamLibrary } from './upstream/library';
+import type { UpstreamLibrary, UpstreamSection } from './upstream/library';
 
 export type { DocHeading, DocumentFormat, LadderRung, Section, Contact, Attribution, RoleTermUse };
 
@@ -33,6 +33,8 @@ export interface ConductDocument {
 export interface ParseOptions {
   /** Recognises renamed sections by their wording (the detection index provides one). */
   recognizeSection?: ContentRecognizer;
+  /** The sections of the upstream text the policy is based on, matched by heading first. */
+  baseSections?: readonly UpstreamSection[];
 }
 
 /** Reads a policy's text into the model. Never throws on odd input. */
@@ -49,7 +51,7 @@ export function parseConductDocument(text: string, library: UpstreamLibrary, opt
     format,
     tree,
     headings,
-    sections: readSections(text, headings, library, options.recognizeSection),
+    sections: readSections(text, headings, library, options.recognizeSection, options.baseSections),
     ladder: readLadder(text, tree, headings, library),
     placeholders: findPlaceholders(text, library, codeSpans),
     contacts: readContacts(text, tree, codeSpans),

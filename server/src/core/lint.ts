@@ -1,5 +1,7 @@
+import { detectBase, type Detection } from './detect';
 import { parseConductDocument, type ConductDocument } from './document';
-import { RULES, type Environment, type Rule, type Severity } from './rules/index';
+import { DEFAULT_MAX_LENGTH } from './limits';
+import { RULES, type Environment, type PolicyBase, type Rule, type RuleFix, type Severity } from './rules/index';
 import type { Span } from './span';
 import type { UpstreamLibrary } from './upstream/library';
 
@@ -9,6 +11,8 @@ export interface Finding {
   severity: Exclude<Severity, 'off'>;
   message: string;
   span: Span;
+  /** The edit that resolves it, when the rule is certain of one. */
+  fix?: RuleFix;
 }
 
 /** The core's own options: never editor setting names. */
@@ -24,21 +28,24 @@ export interface CheckOptions {
 /** The pseudo-rule for input that cannot be analysed at all (binary, oversized). */
 export const UNREADABLE_INPUT = 'unreadable-input';
 
-export const DEFAULT_MAX_LENGTH = 2_000_000;
 
 /** Runs every enabled rule; a rule that throws is reported to `onRuleError` and skipped. */
 export function lintDocument(
   doc: ConductDocument,
+  base: PolicyBase,
   library: UpstreamLibrary,
   options: CheckOptions = {},
   onRuleError: (rule: Rule, error: unknown) => void = () => {},
 ): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    const severity = options.severities?.[rule.id] ?? rule.defaultSeverity;
-    if (severity === 'off') continue;
+    const configured = options.severities?.[rule.id];
+    if (configured === 'off') continue;
     try {
-      for (const f of rule.check({ doc, library, env: options.env ?? {} })) findings.push({ rule: rule.id, severity, message: f.message, span: f.span });
+      for (const f of rule.check({ doc, base, library, env: options.env ?? {} })) {
+        const severity = configured ?? f.severity ?? rule.defaultSeverity;
+        findings.push({ rule: rule.id, severity, message: f.message, span: f.span, ...(f.fix && { fix: f.fix }) });
+      }
     } catch (error) {
       onRuleError(rule, error);
     }
@@ -55,18 +62,49 @@ export function unreadableReason(text: string, maxLength = DEFAULT_MAX_LENGTH): 
     return `This file has ${text.length.toLocaleString('en')} characters; policies are checked up to ${maxLength.toLocaleString('en')}. Split it, or raise the limit.`;
   }
   if (text.slice(0, 65536).includes('\u0000')) return 'This file looks binary (it contains NUL bytes), so it was not checked as a conduct policy.';
+  const depth = deepestNesting(text);
+  if (depth > MAX_NESTING) {
+    return `This file nests lists or quotes ${depth} levels deep; policies are checked up to ${MAX_NESTING} levels, since the Markdown parser slows down sharply beyond that.`;
+  }
   return undefined;
 }
 
-/** Parses and lints a policy text in one step, guarding against input that cannot be read. */
+/** No real policy nests anywhere near this deep; remark-parse's time grows with the square of list depth. */
+const MAX_NESTING = 100;
+const NESTING_MARKERS = /^(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$))+/gm;
+
+/** The most list or quote markers any line opens with ("- - - item", "> > quote"). */
+function deepestNesting(text: string): number {
+  let deepest = 0;
+  for (const match of text.matchAll(NESTING_MARKERS)) {
+    const markers = match[0].match(/[-*+>]|\d{1,9}[.)]/g)?.length ?? 0;
+    if (markers > deepest) deepest = markers;
+  }
+  return deepest;
+}
+
+/** The result of checking one policy: its model, what it is based on, and the findings. */
+export interface CheckResult {
+  /** Undefined when the input could not be analysed (see UNREADABLE_INPUT). */
+  doc?: ConductDocument;
+  base?: Detection;
+  findings: Finding[];
+}
+
+/**
+ * Detects the policy's base, parses it and lints it in one step, guarding against input
+ * that cannot be read. Callers cache the result per document version.
+ */
 export function checkText(
   text: string,
   library: UpstreamLibrary,
   options: CheckOptions = {},
   onRuleError?: (rule: Rule, error: unknown) => void,
-): { doc?: ConductDocument; findings: Finding[] } {
+): CheckResult {
   const reason = unreadableReason(text, options.maxLength);
   if (reason) return { findings: [{ rule: UNREADABLE_INPUT, severity: 'warning', message: reason, span: { start: 0, end: 0 } }] };
-  const doc = parseConductDocument(text, library);
-  return { doc, findings: lintDocument(doc, library, options, onRuleError) };
+  const base = detectBase(text, library);
+  const upstream = base.version && base.language ? library.find(base.version, base.language) : undefined;
+  const doc = parseConductDocument(text, library, { baseSections: upstream ? library.sectionsOf(upstream) : [] });
+  return { doc, base, findings: lintDocument(doc, base, library, options, onRuleError) };
 }

@@ -42,8 +42,11 @@ function matcherFor(library: UpstreamLibrary): Matcher {
   if (matcher) return matcher;
   const placeholders = [...library.placeholders].sort((a, b) => b.text.length - a.text.length);
   const alternatives = placeholders.map((p) => {
+    const [open, close] = [p.text[0], p.text[p.text.length - 1]];
     const inner = p.text.slice(1, -1).trim().split(/\s+/).map(escapeRegExp).join(String.raw`\s+`);
-    return String.raw`(\\?\[\s*${inner}\s*\\?\])`;
+    // ASCII brackets may be backslash-escaped by Markdown formatters; full-width ones never are.
+    const escapable = (ch: string) => (ch === '[' || ch === ']' ? `\\\\?\\${ch}` : escapeRegExp(ch));
+    return `(${escapable(open)}\\s*${inner}\\s*${escapable(close)})`;
   });
   matcher = { regex: new RegExp([...alternatives, GENERIC].join('|'), 'giu'), placeholders };
   matchers.set(library, matcher);

@@ -15,17 +15,43 @@ export interface Environment {
   fileExists?: (relativePath: string) => boolean | undefined;
 }
 
-/** What a rule may read: the parsed policy, the bundled upstream texts and the environment. */
+/** What detection concluded the policy is based on (the part rules read). */
+export interface PolicyBase {
+  family: 'contributor-covenant' | 'unknown';
+  version?: string;
+  language?: string;
+  /** 0..1: how much of the upstream text the policy keeps. */
+  similarity: number;
+  /** Per section of that upstream text: how much of it the policy contains. */
+  sections: readonly { heading: string; similarity: number }[];
+}
+
+/** What a rule may read: the parsed policy, its detected base, the bundled upstream texts and the environment. */
 export interface RuleContext {
   doc: ConductDocument;
+  base: PolicyBase;
   library: UpstreamLibrary;
   env: Environment;
+}
+
+/** A replacement that resolves a finding: `text` in place of `span` (UTF-16 offsets in the text). */
+export interface RuleFix {
+  span: Span;
+  text: string;
 }
 
 /** A problem a rule reports, before severity is applied. */
 export interface RuleFinding {
   message: string;
   span: Span;
+  /** The edit that resolves it, when one is certain enough to offer as a quick fix. */
+  fix?: RuleFix;
+  /**
+   * A severity for this finding alone, used when the user has not configured the rule: for
+   * notes that are facts of an upstream version rather than mistakes (1.0–1.2 offer only
+   * public reporting).
+   */
+  severity?: Exclude<Severity, 'off'>;
 }
 
 /** One check over the document model. */

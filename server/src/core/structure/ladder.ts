@@ -40,15 +40,16 @@ const FIELD_LINE = /^[ \t>]*(?:[-*+•][ \t]+)?(?:\p{Nd}+[.)][ \t]*)?(?:\*\*|__)
  * Headings win when both exist, since they are the stronger signal of structure.
  */
 export function readLadder(text: string, tree: Root, headings: readonly DocHeading[], library: UpstreamLibrary): LadderRung[] {
-  const rungHeadings = headings.filter((h) => h.depth >= 2 && library.rungNamed(h.title));
+  const rungHeadings = headings.filter((h) => h.depth >= 2 && rungOf(h.title, library));
   if (rungHeadings.length >= 2 || (rungHeadings.length === 1 && !hasListLadder(tree, library))) {
     return rungHeadings.map((heading, i) => {
+      const rung = rungOf(heading.title, library)!;
       const next = rungHeadings[i + 1];
       const end = next ? next.span.start : endOfEnclosing(heading, headings, text.length);
       const span = { start: heading.span.start, end };
       return {
-        id: library.rungNamed(heading.title),
-        name: heading.title.replace(NUMBER, '').trim(),
+        id: rung.id,
+        name: rung.name,
         ordinal: i + 1,
         number: numberOf(heading.title),
         labelSpan: heading.span,
@@ -59,6 +60,21 @@ export function readLadder(text: string, tree: Root, headings: readonly DocHeadi
     });
   }
   return listLadder(text, tree, library) ?? [];
+}
+
+/**
+ * The rung a heading names. A numbered heading that runs on past its name (a field merged
+ * into the heading line, as in 2.0 ja's "### 3. 一時的な禁止 **…**: …") is read by its first
+ * word group.
+ */
+function rungOf(title: string, library: UpstreamLibrary): { id: RungId; name: string } | undefined {
+  const name = title.replace(NUMBER, '').trim();
+  const whole = library.rungNamed(title);
+  if (whole) return { id: whole, name };
+  if (!NUMBER.test(title) || !/[:：]/.test(title)) return undefined;
+  const lead = name.split(/\s/)[0];
+  const id = library.rungNamed(lead);
+  return id && { id, name: lead };
 }
 
 function hasListLadder(tree: Root, library: UpstreamLibrary): boolean {

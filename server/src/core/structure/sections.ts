@@ -1,6 +1,7 @@
 import type { SectionId } from '../sectionCanon';
 import type { Span } from '../span';
-import type { UpstreamLibrary } from '../upstream/library';
+import { foldLabel } from '../normalize';
+import type { UpstreamLibrary, UpstreamSection } from '../upstream/library';
 import type { DocHeading } from './headings';
 
 /** A part of the policy under one heading. */
@@ -22,23 +23,35 @@ export interface Section {
 export type ContentRecognizer = (body: string, heading: DocHeading) => SectionId | undefined;
 
 /**
- * One section per heading (below the title), recognised by heading text in any bundled
- * language, then by content; the rest are the policy's own addenda (id undefined).
+ * One section per heading, recognised first by the headings of the upstream text the
+ * policy is based on (in order, so a translation that uses one heading twice, as 2.0 nl
+ * does, still maps each to its own section), then by heading text in any bundled language,
+ * then by content. The rest are the policy's own addenda (id undefined). The first heading,
+ * when it is a level-1 title, is never a section of its own kind.
  */
-export function readSections(text: string, headings: readonly DocHeading[], library: UpstreamLibrary, byContent?: ContentRecognizer): Section[] {
+export function readSections(
+  text: string,
+  headings: readonly DocHeading[],
+  library: UpstreamLibrary,
+  byContent?: ContentRecognizer,
+  baseSections: readonly UpstreamSection[] = [],
+): Section[] {
   const sections: Section[] = [];
   const open: number[] = [];
+  const pending = new Map<string, SectionId[]>();
+  for (const s of baseSections) pending.set(foldLabel(s.heading), [...(pending.get(foldLabel(s.heading)) ?? []), s.id]);
   headings.forEach((heading, i) => {
     const next = headings.slice(i + 1).find((h) => h.depth <= heading.depth);
     const span = { start: heading.span.start, end: next ? next.span.start : text.length };
     const bodySpan = { start: heading.span.end, end: span.end };
     while (open.length && sections[open[open.length - 1]].heading.depth >= heading.depth) open.pop();
     const section: Section = { heading, span, bodySpan, parent: open.at(-1) };
-    const named = heading.depth === 1 ? undefined : library.sectionNamed(heading.title);
+    const isTitle = i === 0 && heading.depth === 1;
+    const named = isTitle ? undefined : (pending.get(foldLabel(heading.title))?.shift() ?? library.sectionNamed(heading.title));
     if (named) {
       section.id = named;
       section.recognizedBy = 'heading';
-    } else if (heading.depth > 1 && byContent && !library.rungNamed(heading.title)) {
+    } else if (!isTitle && byContent && !library.rungNamed(heading.title)) {
       const id = byContent(ownBody(text, headings, i, bodySpan), heading);
       if (id) {
         section.id = id;

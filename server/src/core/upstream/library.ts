@@ -102,6 +102,9 @@ export class UpstreamLibrary {
   }
 }
 
+/** Bracketed text, in ASCII or the full-width brackets Chinese texts use ("［在此输入联系方式］"). */
+const BRACKETED = /\[[^[\]]+\]|［[^［］]+］|【[^【】]+】/g;
+
 /**
  * A text's own placeholders: the front matter's when it declares them; otherwise the
  * bracketed literals the body leaves as text (not links), outside the closing Attribution
@@ -120,7 +123,7 @@ function derivePlaceholders(text: UpstreamText, tree: Root): { text: string; kin
   const found: { text: string; kind: 'reporting' }[] = [];
   walk(tree, (node) => {
     if (node.type !== 'text' || (spanOf(node)?.start ?? end) >= end) return;
-    for (const match of node.value.matchAll(/\[[^[\]]+\]/g)) found.push({ text: foldSpace(match[0]), kind: 'reporting' });
+    for (const match of node.value.matchAll(BRACKETED)) found.push({ text: foldSpace(match[0]), kind: 'reporting' });
   });
   return found;
 }
@@ -179,10 +182,14 @@ const NUMBERED = /^\s*\p{Nd}+\s*[.)]\s*/u;
  */
 function deriveSections(text: UpstreamText, tree: Root): UpstreamSection[] {
   const canon = CANON[familyOf(text.entry.version)];
-  const depths = new Set(canon.map((s) => s.depth));
+  const deepest = Math.max(...canon.map((s) => s.depth));
   const rungHeadings = new Set(deriveRungHeadings(tree));
-  const headings = tree.children.filter((n): n is Heading => n.type === 'heading' && depths.has(n.depth) && !rungHeadings.has(n));
-  if (headings.length !== canon.length || headings.some((h, i) => h.depth !== canon[i].depth)) return [];
+  // After the title, any heading down to the canon's depth is a section: one translation
+  // (1.4 fa-ir) writes a section heading with a single "#".
+  const headings = tree.children
+    .filter((n): n is Heading => n.type === 'heading' && n.depth <= deepest && !rungHeadings.has(n))
+    .filter((h, i) => !(i === 0 && h.depth === 1));
+  if (headings.length !== canon.length || headings.some((h, i) => canon[i].depth > 2 && h.depth !== canon[i].depth)) return [];
   return headings.map((heading, i) => {
     const end = endOfSection(tree, heading, text.body.length, true);
     return { id: canon[i].id, heading: plainText(heading).trim(), markdown: text.body.slice(spanOf(heading)!.end, end).trim() };

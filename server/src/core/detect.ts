@@ -1,0 +1,310 @@
+import { buildDetectionIndex, type DetectionIndex, type Distinction } from './detect/corpus';
+import { maskForDetection, tokenize, type DetectionToken } from './detect/normalize';
+import { SHINGLE_SIZE, shingleKeys } from './detect/shingles';
+import { DEFAULT_MAX_LENGTH } from './limits';
+import type { Span } from './span';
+import type { UpstreamLibrary } from './upstream/library';
+
+/** An upstream text a policy was compared with. */
+export interface DetectionCandidate {
+  version: string;
+  /** Upstream language code ("en", "pt-br", "zh-cn"). */
+  language: string;
+  /** Dice coefficient of the two shingle sets: 1 for the same wording, 0 for none shared. */
+  similarity: number;
+  /** The share of the upstream text's shingles that the policy contains. */
+  coverage: number;
+}
+
+/** How much of one `##` section of the chosen upstream text the policy contains. */
+export interface SectionMatch {
+  /** The heading as upstream writes it. */
+  heading: string;
+  /** 0..1: the share of the section's shingles found anywhere in the policy. */
+  similarity: number;
+}
+
+/** Wording found in the policy that only one of two close upstream texts has. */
+export interface DetectionEvidence {
+  /** The policy's own words, white space folded. */
+  phrase: string;
+  /** The version (and language) whose wording this is. */
+  version: string;
+  language: string;
+  span?: Span;
+}
+
+/** Which upstream text a policy is based on, and how closely it follows it. */
+export interface Detection {
+  family: 'contributor-covenant' | 'unknown';
+  /** Undefined when the family is unknown. */
+  version?: string;
+  language?: string;
+  /** 0..1: similarity to the chosen upstream text (0 when the family is unknown and nothing is shared). */
+  similarity: number;
+  /** 0..1: the share of the chosen upstream text that the policy contains. */
+  coverage: number;
+  /** Best first (the chosen text first), at most five, only texts sharing some wording. */
+  candidates: DetectionCandidate[];
+  /** One per `##` section of the chosen upstream text, in its order; empty when unknown. */
+  sections: SectionMatch[];
+  /**
+   * The distinguishing wording that decided between close candidates (2.0 vs 2.1, pt vs
+   * pt-br): the chosen text's first, then the runner-up's, each in document order.
+   */
+  evidence: DetectionEvidence[];
+}
+
+/** Options for {@link detectBase}; all optional. */
+export interface DetectOptions {
+  /** Only the first `maxLength` UTF-16 units are read: a policy's base shows in its opening pages. */
+  maxLength?: number;
+}
+
+/**
+ * Two candidates are close, and so decided by their distinguishing wording rather than by
+ * overall similarity, when the runner-up scores at least this share of the leader's
+ * similarity. Measured over the library, each upstream text against its nearest other
+ * text: 0.63–1.0 for texts that are revisions or regional variants of each other (2.0 and
+ * 2.1 in each language, 1.0/1.1, 1.2/1.3, pt/pt-br), at most 0.39 for any other pair (1.4
+ * it and 2.0 it). 0.5 sits in that gap; anywhere in it, results on 3,700 random fragments
+ * of upstream texts were the same.
+ */
+const CLOSE = 0.5;
+
+/**
+ * A policy is Contributor Covenant based when it contains at least this share of the chosen
+ * upstream text (see {@link isCovenant} for the data).
+ */
+const MIN_COVERAGE = 0.05;
+
+/**
+ * …or at least this share of one substantial section (of {@link MIN_SECTION_SHINGLES}
+ * shingles or more, about 45 words): a policy that kept one section and wrote the rest
+ * itself is still derived from the Covenant, even where that section is a small part of a
+ * long text (3.0's Scope is under 5% of it).
+ */
+const MIN_SECTION = 0.5;
+const MIN_SECTION_SHINGLES = 40;
+
+const MAX_CANDIDATES = 5;
+const MAX_EVIDENCE = 12;
+
+/**
+ * Words of context kept on each side of a distinguishing phrase, so that a changed version
+ * number reads "version 2.1, available at" rather than "2.1, available".
+ */
+const CONTEXT = 2;
+const MAX_PHRASE_WORDS = 16;
+
+/**
+ * Detects which Contributor Covenant text (version and language) a policy is based on.
+ * Pure and synchronous; never throws. The first call for a library builds its shingle index
+ * ({@link buildDetectionIndex}); later calls are a hash lookup per policy shingle.
+ */
+export function detectBase(text: string, library: UpstreamLibrary, options: DetectOptions = {}): Detection {
+  const index = buildDetectionIndex(library);
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  const input = typeof text === 'string' ? text.slice(0, Math.max(0, maxLength)) : '';
+  const policy = readPolicy(input, library, index);
+
+  const scores = index.texts.map((t, i) => {
+    const shared = policy.shared[i];
+    const total = policy.keys.size + t.keys.size;
+    return { index: i, similarity: total ? (2 * shared) / total : 0, coverage: t.keys.size ? shared / t.keys.size : 0 };
+  });
+  const ranked = scores.filter((s) => s.similarity > 0).sort((a, b) => b.similarity - a.similarity || b.coverage - a.coverage || a.index - b.index);
+  const { chosen, runnerUp } = decideClose(ranked, policy, index);
+
+  const candidates = chosen ? [chosen, ...ranked.filter((s) => s !== chosen)] : [];
+  const asCandidate = (s: (typeof scores)[number]): DetectionCandidate => ({
+    version: index.texts[s.index].source.entry.version,
+    language: index.texts[s.index].source.entry.language,
+    similarity: s.similarity,
+    coverage: s.coverage,
+  });
+  const unknown: Detection = {
+    family: 'unknown',
+    similarity: chosen?.similarity ?? 0,
+    coverage: chosen?.coverage ?? 0,
+    candidates: candidates.slice(0, MAX_CANDIDATES).map(asCandidate),
+    sections: [],
+    evidence: [],
+  };
+  if (!chosen) return unknown;
+
+  const sections = index.texts[chosen.index].sections.map((section) => {
+    let found = 0;
+    for (const key of section.keys) if (policy.keys.has(key)) found++;
+    return { heading: section.heading, similarity: section.keys.size ? found / section.keys.size : 0, size: section.keys.size };
+  });
+  if (!isCovenant(chosen.coverage, sections)) return unknown;
+
+  return {
+    ...unknown,
+    family: 'contributor-covenant',
+    version: index.texts[chosen.index].source.entry.version,
+    language: index.texts[chosen.index].source.entry.language,
+    sections: sections.map(({ heading, similarity }) => ({ heading, similarity })),
+    evidence: runnerUp ? evidenceFor(chosen.index, runnerUp.index, policy, index) : [],
+  };
+}
+
+/**
+ * Calibration. Texts that are not Covenant based (200 package READMEs; Microsoft's,
+ * Node.js's and Facebook's codes of conduct; the tests' house rules, which cite the
+ * Covenant) share at most 0.5% of any upstream text and 1% of any section: stock phrases
+ * and citations, never a run of sentences. Covenant-based policies: the nine found on a
+ * developer machine contain 86–100% of their upstream text, the seeds 23% (000, which kept
+ * 93% of the 2.1 pledge and rewrote the rest) to 100%. {@link MIN_COVERAGE} is ten times
+ * the highest unrelated score and still finds a policy that kept one section in twenty.
+ */
+function isCovenant(coverage: number, sections: readonly { similarity: number; size: number }[]): boolean {
+  return coverage >= MIN_COVERAGE || sections.some((s) => s.size >= MIN_SECTION_SHINGLES && s.similarity >= MIN_SECTION);
+}
+
+interface Policy {
+  text: string;
+  /** The policy with everything but wording blanked out, offsets unchanged. */
+  masked: string;
+  tokens: DetectionToken[];
+  /** The shingle key at each token position (window start). */
+  positions: number[];
+  keys: Set<number>;
+  /** Shared distinct shingles per indexed text. */
+  shared: Int32Array;
+}
+
+function readPolicy(text: string, library: UpstreamLibrary, index: DetectionIndex): Policy {
+  const masked = maskForDetection(text, library);
+  const tokens = tokenize(masked, (word) => index.wordId(word) !== undefined);
+  // Words no upstream text uses get ids of their own (negative, so they never meet a
+  // vocabulary id): their shingles can match nothing, but they still count in the policy's
+  // size, which is what keeps a long custom policy from scoring like the template.
+  const strangers = new Map<string, number>();
+  const ids = tokens.map((t) => {
+    const id = index.wordId(t.text);
+    if (id !== undefined) return id;
+    let own = strangers.get(t.text);
+    if (own === undefined) strangers.set(t.text, (own = -1 - strangers.size));
+    return own;
+  });
+  const positions = shingleKeys(ids);
+  const keys = new Set(positions);
+  const shared = new Int32Array(index.texts.length);
+  for (const key of keys) for (const i of index.textsWith(key)) shared[i]++;
+  return { text, masked, tokens, positions, keys, shared };
+}
+
+interface Score {
+  index: number;
+  similarity: number;
+  coverage: number;
+}
+
+/**
+ * Overall similarity cannot separate texts that differ by a few words: a fragment of 1.2
+ * scores higher against the shorter 1.0 it shares most of its wording with. Among close
+ * candidates, the winner is the one whose own wording (shingles the other lacks) the policy
+ * contains the larger share of. Wording is weighed before numbers, because a policy copies
+ * its text but may misstate its version: a 2.1 text whose attribution says "version 2.0" is
+ * 2.1. With nothing distinctive either way, overall similarity stands.
+ */
+function decideClose(ranked: readonly Score[], policy: Policy, index: DetectionIndex): { chosen?: Score; runnerUp?: Score } {
+  let chosen = ranked[0];
+  if (!chosen) return {};
+  const close = ranked.slice(1).filter((s) => s.similarity >= CLOSE * ranked[0].similarity);
+  for (const rival of close) {
+    const own = index.distinctive(chosen.index, rival.index);
+    const theirs = index.distinctive(rival.index, chosen.index);
+    const words = share(theirs.words, policy.keys) - share(own.words, policy.keys);
+    const numbers = share(theirs.numbers, policy.keys) - share(own.numbers, policy.keys);
+    if (words > 0 || (words === 0 && numbers > 0)) chosen = rival;
+  }
+  const winner = chosen;
+  const tied = ranked.filter((s) => s.similarity === winner.similarity && s.coverage === winner.coverage);
+  if (tied.length > 1) chosen = byLayout(tied, policy.text, index);
+  return { chosen, runnerUp: [ranked[0], ...close].find((s) => s !== chosen) };
+}
+
+/**
+ * The last resort for texts with the same wording (upstream's 2.0 sw is word for word its
+ * 2.1 sw, attribution included): the one whose lines the policy shares most. Only exact
+ * ties get here, so layout never outweighs a single word.
+ */
+function byLayout(tied: readonly Score[], text: string, index: DetectionIndex): Score {
+  const policyLines = lines(text);
+  let best = tied[0];
+  let bestScore = -1;
+  for (const candidate of tied) {
+    const upstream = lines(index.texts[candidate.index].source.body);
+    let shared = 0;
+    for (const line of upstream) if (policyLines.has(line)) shared++;
+    const score = shared / (upstream.size + policyLines.size - shared || 1);
+    if (score > bestScore) [best, bestScore] = [candidate, score];
+  }
+  return best;
+}
+
+function lines(text: string): Set<string> {
+  return new Set(text.split(/\r\n?|\n/).map((l) => l.trimEnd()).filter(Boolean));
+}
+
+function share(keys: ReadonlySet<number>, policy: ReadonlySet<number>): number {
+  if (!keys.size) return 0;
+  let found = 0;
+  for (const key of keys) if (policy.has(key)) found++;
+  return found / keys.size;
+}
+
+/**
+ * The policy's wording that tells the chosen text from the runner-up, and the runner-up's
+ * from the chosen: the chosen text's first, each in document order. Only the runner-up:
+ * against a text that differs throughout (1.4 for a 2.1 policy), everything is distinctive
+ * and nothing is evidence.
+ */
+function evidenceFor(chosen: number, runnerUp: number, policy: Policy, index: DetectionIndex): DetectionEvidence[] {
+  const group = (own: number, { words, numbers }: Distinction) => {
+    const { version, language } = index.texts[own].source.entry;
+    return runs(new Set([...words, ...numbers]), policy).map((span) => ({ phrase: phraseAt(policy, span), version, language, span }));
+  };
+  return [...group(chosen, index.distinctive(chosen, runnerUp)), ...group(runnerUp, index.distinctive(runnerUp, chosen))].slice(0, MAX_EVIDENCE);
+}
+
+/**
+ * Token ranges of the policy where consecutive shingles are all distinctive. A run of
+ * windows i..j of size k covers tokens i..j+k-1, but what differs is only where the windows
+ * overlap or meet: tokens min(j, i+k-1)..max(j, i+k-1) (the inserted words, or the seam a
+ * deletion left), with {@link CONTEXT} words on each side, and at most
+ * {@link MAX_PHRASE_WORDS} words in all: a phrase is a pointer, not a diff.
+ */
+function runs(distinct: ReadonlySet<number>, policy: Policy): Span[] {
+  const spans: Span[] = [];
+  const { positions, tokens } = policy;
+  const k = Math.min(SHINGLE_SIZE, tokens.length);
+  for (let i = 0; i < positions.length; i++) {
+    if (!distinct.has(positions[i])) continue;
+    let j = i;
+    while (j + 1 < positions.length && distinct.has(positions[j + 1])) j++;
+    const from = Math.max(0, Math.min(j, i + k - 1) - CONTEXT);
+    const to = Math.min(tokens.length - 1, Math.max(j, i + k - 1) + CONTEXT, from + MAX_PHRASE_WORDS - 1);
+    spans.push({ start: from, end: to });
+    i = j;
+  }
+  return spans.map(({ start, end }) => ({ start: tokens[start].start, end: tokens[end].end }));
+}
+
+/**
+ * The policy's words over a span as a reader would quote them: Markdown syntax, link
+ * targets and template fields left out (they are blank in the masked text), white space
+ * folded.
+ */
+function phraseAt(policy: Policy, span: Span): string {
+  return policy.masked
+    .slice(span.start, span.end)
+    .replace(/\u0001+/g, '')
+    .replace(/[*_#`~|]+/g, ' ')
+    .replace(/\s+/gu, ' ')
+    .replace(/ (?=[,.;:!?])/g, '')
+    .trim();
+}

@@ -1,0 +1,18 @@
+import { baseFamily } from './ruleSupport';
+import type { Rule } from './types';
+
+/** 3.0 is CC BY-SA 4.0 and earlier versions CC BY 4.0; naming the wrong one misstates the reuse terms. */
+export const attributionLicence: Rule = {
+  id: 'attribution-licence',
+  summary: 'The licence named does not match the Contributor Covenant version (3.0: CC BY-SA 4.0; earlier: CC BY 4.0).',
+  defaultSeverity: 'warning',
+  check({ doc, base }) {
+    const followed = baseFamily(base);
+    const claimed = doc.attribution.versions[0]?.version ?? followed?.version;
+    if (!claimed) return [];
+    const expected = claimed.startsWith('3.') ? 'CC BY-SA 4.0' : 'CC BY 4.0';
+    return doc.attribution.licences
+      .filter((l) => l.licence !== expected)
+      .map((l) => ({ span: l.span, message: `Unexpected licence ${l.licence} for Contributor Covenant ${claimed}: expected ${expected}.` }));
+  },
+};

@@ -1,0 +1,221 @@
+import type { Nodes, Root } from 'mdast';
+import type { ConductDocument } from '../document';
+import { walk } from '../markdown';
+import type { Span } from '../span';
+import type { Rule, RuleFinding } from './types';
+
+interface Line {
+  /** 0-based line number. */
+  index: number;
+  start: number;
+  /** End of the content, before the line break. */
+  end: number;
+  /** Start of the next line (after the line break). */
+  next: number;
+  text: string;
+}
+
+const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@/;
+const FILE_HEADER = /^(?:diff --git \S|(?:---|\+\+\+) (?:a\/|b\/|\/dev\/null)|index [0-9a-f]{7,}\.\.[0-9a-f]{7,})/;
+const CONFLICT_START = /^<{7}(?: |$)/;
+const CONFLICT_MIDDLE = /^={7}$/;
+const CONFLICT_END = /^>{7}(?: |$)/;
+/** A changed line in a diff: a marker glued to text, unlike a Markdown list item ("- x", "+ x"). */
+const DIFF_LINE = /^[+-](?![\s+-])/;
+
+/** What a chat assistant says around the text it was asked for. */
+const CHATBOT = [
+  /\b(?:Certainly|Sure|Of course|Absolutely)[!,.]?\s+(?:here(?:'|’)?s|here is|here are|below is)\b/i,
+  /\bAs an? (?:AI|large) language model\b/i,
+  /\bAs an AI assistant\b/i,
+  /\bI hope (?:this|that) helps\b/i,
+  /\bLet me know if you(?:'d|’d| would)? (?:like|want) (?:me to|any|to (?:add|adjust|change|modify|make))\b/i,
+  /\bLet me know if you need (?:any )?(?:changes|adjustments|modifications|further (?:changes|adjustments|help|edits))\b/i,
+  /\bHere(?:'|’)?s? (?:is )?(?:a|an|the|your) (?:revised|updated|rewritten|improved|polished|draft|complete)\b.*:\s*$/i,
+];
+
+const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/i;
+const PAGE_NUMBER = /^(?:(?:page|p\.|seite|página|pagina|page no\.?)\s*\d{1,4}(?:\s*(?:of|\/|de|von|di|sur)\s*\d{1,4})?|\d{1,4}\s*(?:of|\/)\s*\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4})$/i;
+
+/**
+ * Text that is not part of the policy: a diff hunk or merge conflict pasted with the text,
+ * an AI assistant's chatter around it, or (in text copied out of a PDF) page numbers,
+ * running headers and footers, and URLs printed in the page margin.
+ */
+export const strayContent: Rule = {
+  id: 'stray-content',
+  summary: 'Diff or merge-conflict markers, chatbot chatter, or PDF page furniture left in the policy.',
+  defaultSeverity: 'warning',
+  check({ doc }) {
+    const lines = splitLines(doc.text);
+    const inCode = codeLines(doc, lines);
+    const findings: RuleFinding[] = [];
+    const report = (line: Line, message: string, remove = false) =>
+      findings.push({ span: contentSpan(line), message, ...(remove && { fix: removal(line) }) });
+
+    let inHunk = false;
+    let inConflict = false;
+    for (const line of lines) {
+      if (inCode.has(line.index)) continue;
+      const trimmed = line.text.trim();
+      if (HUNK_HEADER.test(trimmed)) {
+        inHunk = true;
+        report(line, `Unexpected diff hunk header "${trimmed}", expected policy text: a patch was pasted into the policy.`, true);
+        continue;
+      }
+      if (FILE_HEADER.test(trimmed)) {
+        report(line, `Unexpected diff header "${trimmed}", expected policy text: a patch was pasted into the policy.`, true);
+        continue;
+      }
+      if (CONFLICT_START.test(trimmed) || (inConflict && (CONFLICT_MIDDLE.test(trimmed) || CONFLICT_END.test(trimmed)))) {
+        inConflict = !CONFLICT_END.test(trimmed);
+        report(line, `Unexpected merge conflict marker "${trimmed}", expected one resolved version of the text.`);
+        continue;
+      }
+      if (inHunk) {
+        if (DIFF_LINE.test(line.text)) {
+          report(line, `Unexpected diff marker "${line.text[0]}" at the start of the line, expected the text without it: this line is part of a pasted patch.`);
+          continue;
+        }
+        if (!/^(?: |\\|$)/.test(line.text)) inHunk = false;
+      }
+      const chat = CHATBOT.find((pattern) => pattern.test(trimmed));
+      if (chat) report(line, `Unexpected assistant chatter "${shorten(trimmed)}", expected policy text: remove what the AI tool said around the policy.`);
+    }
+
+    if (doc.format !== 'rst' && !usesMarkdown(doc.tree)) findings.push(...pageFurniture(doc, lines, inCode));
+    return findings.sort((a, b) => a.span.start - b.span.start);
+  },
+};
+
+/**
+ * Page furniture in text extracted from a PDF: a line on its own (blank lines around it)
+ * that is just a URL, a page number or a header/footer repeated on every page, sitting
+ * between two parts of the text rather than introduced by it.
+ */
+function pageFurniture(doc: ConductDocument, lines: readonly Line[], inCode: ReadonlySet<number>): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const blank = (i: number) => i < 0 || i >= lines.length || lines[i].text.trim() === '';
+  const standalone = (i: number) => !blank(i) && blank(i - 1) && blank(i + 1) && !inCode.has(i);
+  // The nearest line with text before each line.
+  const previousText: (Line | undefined)[] = [];
+  let last: Line | undefined;
+  for (const line of lines) {
+    previousText.push(last);
+    if (!blank(line.index)) last = line;
+  }
+  const lastText = last;
+  const where = (line: Line) => {
+    const section = sectionBefore(doc, lines, line.index);
+    return section ? ` inside "${section}"` : '';
+  };
+
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    if (standalone(line.index)) counts.set(line.text.trim(), (counts.get(line.text.trim()) ?? 0) + 1);
+  }
+
+  for (const line of lines) {
+    const before = previousText[line.index];
+    // The first line is a title, the last a sign-off: furniture sits between two parts of the text.
+    if (!standalone(line.index) || !before || line === lastText) continue;
+    const trimmed = line.text.trim();
+    if (URL_ONLY.test(trimmed) && !/:\s*$/.test(before.text)) {
+      findings.push({
+        span: contentSpan(line),
+        message: `Unexpected line "${trimmed}"${where(line)}, expected policy text: a URL on a line of its own here is a page header or footer carried over from a PDF.`,
+        fix: removal(line),
+      });
+    } else if (PAGE_NUMBER.test(trimmed)) {
+      findings.push({ span: contentSpan(line), message: `Unexpected page number "${trimmed}"${where(line)}, expected policy text: it was carried over from a PDF.`, fix: removal(line) });
+    } else if ((counts.get(trimmed) ?? 0) >= 3 && /\p{L}/u.test(trimmed) && trimmed.length >= 4 && !/:$/.test(trimmed)) {
+      findings.push({
+        span: contentSpan(line),
+        message: `Unexpected repeated line "${shorten(trimmed)}"${where(line)}, expected policy text: a line repeated on its own ${counts.get(trimmed)} times is a running header or footer carried over from a PDF.`,
+        fix: removal(line),
+      });
+    }
+  }
+  return findings;
+}
+
+/**
+ * The heading, ladder rung or heading-like line (short, unpunctuated, on its own) that a line
+ * falls under, for naming it in messages; the nearest before the line wins.
+ */
+function sectionBefore(doc: ConductDocument, lines: readonly Line[], index: number): string | undefined {
+  const offset = lines[index].start;
+  const candidates: { start: number; name: string }[] = [];
+  const lastHeading = doc.headings.filter((h) => h.span.start < offset).at(-1);
+  if (lastHeading) candidates.push({ start: lastHeading.span.start, name: lastHeading.title });
+  const lastRung = doc.ladder.filter((r) => r.labelSpan.start < offset).at(-1);
+  if (lastRung) candidates.push({ start: lastRung.labelSpan.start, name: lines[lineIndexAt(lines, lastRung.labelSpan.start)].text.trim() || lastRung.name });
+  for (let i = index - 1; i >= 0 && i >= index - 40; i--) {
+    const text = lines[i].text.trim();
+    const alone = (i === 0 || lines[i - 1].text.trim() === '') && (i + 1 >= lines.length || lines[i + 1].text.trim() === '');
+    if (text && alone && text.length <= 60 && !/[.,;:!?]$/.test(text) && /^[\p{Lu}\p{N}]/u.test(text) && !URL_ONLY.test(text)) {
+      candidates.push({ start: lines[i].start, name: text });
+      break;
+    }
+  }
+  return candidates.sort((a, b) => b.start - a.start)[0]?.name;
+}
+
+/** The line without its leading and trailing white space. */
+function contentSpan(line: Line): Span {
+  const lead = line.text.length - line.text.trimStart().length;
+  return { start: line.start + lead, end: line.start + line.text.trimEnd().length };
+}
+
+/** Deletes the whole line, line break included. */
+function removal(line: Line): { span: Span; text: string } {
+  return { span: { start: line.start, end: line.next }, text: '' };
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  const pattern = /\r\n|\r|\n/g;
+  let start = 0;
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(text))) {
+    lines.push({ index: lines.length, start, end: m.index, next: m.index + m[0].length, text: text.slice(start, m.index) });
+    start = m.index + m[0].length;
+  }
+  lines.push({ index: lines.length, start, end: text.length, next: text.length, text: text.slice(start) });
+  return lines;
+}
+
+/** Lines that touch code (fenced, indented or inline), where any text may be quoted on purpose. */
+function codeLines(doc: ConductDocument, lines: readonly Line[]): Set<number> {
+  const set = new Set<number>();
+  for (const span of doc.codeSpans) {
+    for (let i = lineIndexAt(lines, span.start); i < lines.length && lines[i].start <= span.end; i++) set.add(i);
+  }
+  return set;
+}
+
+/** The index of the line holding an offset (binary search over line starts). */
+function lineIndexAt(lines: readonly Line[], offset: number): number {
+  let low = 0;
+  let high = lines.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lines[mid].start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** Whether the text uses Markdown structure or inline syntax; plain text from a PDF does not. */
+function usesMarkdown(tree: Root): boolean {
+  let found = false;
+  walk(tree, (node: Nodes) => {
+    if (found) return false;
+    if (['heading', 'strong', 'emphasis', 'link', 'linkReference', 'definition', 'inlineCode', 'code', 'blockquote', 'image', 'html'].includes(node.type)) found = true;
+  });
+  return found;
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text;
+}
