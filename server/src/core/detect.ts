@@ -308,3 +308,35 @@ function phraseAt(policy: Policy, span: Span): string {
     .replace(/ (?=[,.;:!?])/g, '')
     .trim();
 }
+
+/** A span needs this many shingles (about a sentence) before its wording can name a section. */
+const MIN_SPAN_SHINGLES = 8;
+/** …and most of them must come from that one upstream section. */
+const MIN_SPAN_SHARE = 0.5;
+
+/**
+ * Recognises parts of a policy by their wording: for a span, the heading of the section of
+ * the detected base text whose shingles make up most of the span's, or undefined. This is
+ * how a renamed section ("Reporting and Enforcement") is still known for what it is.
+ */
+export function sectionMatcher(text: string, detection: Detection, library: UpstreamLibrary): (span: Span) => string | undefined {
+  const source = detection.version && detection.language ? library.find(detection.version, detection.language) : undefined;
+  const index = buildDetectionIndex(library);
+  const indexed = source && index.texts.find((t) => t.source === source);
+  if (!indexed) return () => undefined;
+  const policy = readPolicy(text, library, index);
+  return (span) => {
+    const keys = new Set<number>();
+    policy.tokens.forEach((token, i) => {
+      if (token.start >= span.start && token.start < span.end && i < policy.positions.length) keys.add(policy.positions[i]);
+    });
+    if (keys.size < MIN_SPAN_SHINGLES) return undefined;
+    let best: { heading: string; shared: number } | undefined;
+    for (const section of indexed.sections) {
+      let shared = 0;
+      for (const key of keys) if (section.keys.has(key)) shared++;
+      if (!best || shared > best.shared) best = { heading: section.heading, shared };
+    }
+    return best && best.shared / keys.size >= MIN_SPAN_SHARE ? best.heading : undefined;
+  };
+}

@@ -7,7 +7,7 @@ export function foldLabel(label: string): string {
   return label
     .normalize('NFKC')
     .toLocaleLowerCase('und')
-    .replace(/^\s*(?:\d+|[ivx]+|[a-z])\s*[.):]\s+/u, '')
+    .replace(/^\s*(?:\p{Nd}+|[ivx]+|[a-z])\s*[.):]\s+/u, '')
     .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' ')
     .replace(/[\p{P}\p{S}]+/gu, ' ')
     .replace(/\s+/gu, ' ')

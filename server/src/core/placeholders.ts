@@ -24,8 +24,19 @@ interface Matcher {
 
 const matchers = new WeakMap<UpstreamLibrary, Matcher>();
 
-/** Generic template markers that are not tied to one upstream text. */
-const GENERIC = String.raw`\\?\[\s*(?:INSERT\b|NOTE:)[^\]]{0,4000}?\\?\]`;
+/** Template markers not tied to one upstream text: "[INSERT …]" and "[NOTE: …]" in any case, mustache "{{ … }}", ERB "<%= … %>". */
+const GENERIC = [
+  String.raw`\\?\[\s*(?:INSERT\b|NOTE:)[^\]]{0,4000}?\\?\]`,
+  String.raw`\{\{[^{}\n]{1,80}\}\}`,
+  String.raw`<%=?[^%\n]{1,80}%>`,
+].join('|');
+
+/**
+ * Bare upper-case tokens such as "[EMAIL]" or "[PROJECT NAME]", case-sensitive, that are not
+ * link text or labels: no "(", "[" or ":" after, no "]" before.
+ */
+const DEFINITION_LABEL = /^[ \t]{0,3}\[([^\]\n]{1,200})\]:/gm;
+const BARE_TOKEN = /(?<![\]\w])\[[A-Z][A-Z0-9 _.'-]{2,40}\](?![(\[:])/g;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -60,13 +71,23 @@ function matcherFor(library: UpstreamLibrary): Matcher {
 export function findPlaceholders(text: string, library: UpstreamLibrary, skip: readonly Span[] = []): PlaceholderUse[] {
   const { regex, placeholders } = matcherFor(library);
   const uses: PlaceholderUse[] = [];
+  const skipped = (start: number, end: number) => skip.some((s) => start < s.end && end > s.start);
   for (const match of text.matchAll(regex)) {
     const start = match.index;
     const end = start + match[0].length;
-    if (skip.some((s) => start < s.end && end > s.start)) continue;
+    if (skipped(start, end)) continue;
     const group = match.findIndex((value, i) => i > 0 && value !== undefined);
     const upstream = group > 0 ? placeholders[group - 1] : undefined;
     uses.push({ text: match[0], span: { start, end }, kind: upstream?.kind ?? 'template', upstream });
   }
-  return uses;
+  // "[FAQ]" with a "[FAQ]: url" definition somewhere is a link, not a placeholder.
+  const defined = new Set([...text.matchAll(DEFINITION_LABEL)].map((m) => m[1].trim().toLowerCase()));
+  for (const match of text.matchAll(BARE_TOKEN)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (skipped(start, end) || defined.has(match[0].slice(1, -1).trim().toLowerCase())) continue;
+    if (uses.some((u) => start < u.span.end && end > u.span.start)) continue;
+    uses.push({ text: match[0], span: { start, end }, kind: 'template' });
+  }
+  return uses.sort((a, b) => a.span.start - b.span.start);
 }

@@ -42,7 +42,7 @@ const CHAT_URL = /discord\.(?:gg|com)|slack\.com|matrix\.to|zulipchat\.com|gitte
 const PHRASES: { pattern: RegExp; kind: ContactKind; private: boolean }[] = [
   { pattern: /\bcontact form\b|\breport(?:ing)? form\b|\bweb form\b|\bonline form\b/gi, kind: 'form', private: true },
   { pattern: /\b(?:open(?:ing)?|fil(?:e|ing)|creat(?:e|ing)|submit(?:ting)?) (?:an? |a new )?(?:GitHub |GitLab )?issues?\b|\bGitHub issues?\b|\bissue tracker\b|\bGitHub discussions?\b/gi, kind: 'issue-tracker', private: false },
-  { pattern: /\b(?:through|via|on) (?:GitHub|GitLab|Twitter|X|LinkedIn|Mastodon)\b/gi, kind: 'social', private: false },
+  { pattern: /\b(?:through|via|on) (?:GitHub|GitLab|Twitter|X|LinkedIn|Mastodon)\b(?!\s+(?:issues?|discussions?))/gi, kind: 'social', private: false },
   { pattern: /\b(?:direct(?:ly)? message|private message|DM)\b[^.\n]{0,60}\b(?:Discord|Slack|Matrix|Zulip|Gitter|Element)\b|\b(?:Discord|Slack|Matrix|Zulip|Gitter|Element)\b[^.\n]{0,60}\b(?:direct message|private message|DM)\b/gi, kind: 'chat', private: true },
 ];
 
@@ -51,35 +51,43 @@ const PHRASES: { pattern: RegExp; kind: ContactKind; private: boolean }[] = [
  * and the Markdown tree tells a link's text from its target so one address is one contact.
  */
 export function readContacts(text: string, tree: Root, codeSpans: readonly Span[]): Contact[] {
-  const contacts: Contact[] = [];
-  const inCode = (start: number) => codeSpans.some((s) => start >= s.start && start < s.end);
-  const seen = new Set<string>();
-  const add = (contact: Contact) => {
-    const key = `${contact.span.start}:${contact.kind}`;
-    if (inCode(contact.span.start) || seen.has(key)) return;
-    if (contacts.some((c) => contact.span.start >= c.span.start && contact.span.start < c.span.end)) return;
-    seen.add(key);
-    contacts.push(contact);
-  };
-
+  // Candidates from every source, in priority order (a link covers the address inside it);
+  // one sorted sweep then keeps the first of any that overlap, in linear-logarithmic time.
+  const candidates: { contact: Contact; priority: number }[] = [];
   walk(tree, (node) => {
     if ((node.type !== 'link' && node.type !== 'definition') || !node.url) return;
     const span = spanOf(node);
     if (!span) return;
-    if (/^mailto:/i.test(node.url)) add(emailContact(node.url.slice(7).split('?')[0], span));
-    else if (/^https?:/i.test(node.url)) add(urlContact(node.url, span));
+    if (/^mailto:/i.test(node.url)) candidates.push({ contact: emailContact(node.url.slice(7).split('?')[0], span), priority: 0 });
+    else if (/^https?:/i.test(node.url)) candidates.push({ contact: urlContact(node.url, span), priority: 0 });
   });
-  for (const match of text.matchAll(EMAIL_PATTERN)) add(emailContact(match[0], { start: match.index, end: match.index + match[0].length }));
+  for (const match of text.matchAll(EMAIL_PATTERN)) {
+    candidates.push({ contact: emailContact(match[0], { start: match.index, end: match.index + match[0].length }), priority: 1 });
+  }
   for (const match of text.matchAll(URL_PATTERN)) {
     const value = match[0].replace(/[.,;:!?)]+$/, '');
-    add(urlContact(value, { start: match.index, end: match.index + value.length }));
+    candidates.push({ contact: urlContact(value, { start: match.index, end: match.index + value.length }), priority: 2 });
   }
   for (const phrase of PHRASES) {
     for (const match of text.matchAll(phrase.pattern)) {
-      add({ kind: phrase.kind, value: match[0], span: { start: match.index, end: match.index + match[0].length }, private: phrase.private, placeholder: false, personal: false });
+      const contact: Contact = { kind: phrase.kind, value: match[0], span: { start: match.index, end: match.index + match[0].length }, private: phrase.private, placeholder: false, personal: false };
+      candidates.push({ contact, priority: 3 });
     }
   }
-  return contacts.sort((a, b) => a.span.start - b.span.start);
+  candidates.sort((a, b) => a.contact.span.start - b.contact.span.start || a.priority - b.priority || b.contact.span.end - a.contact.span.end);
+  const code = [...codeSpans].sort((a, b) => a.start - b.start);
+  const contacts: Contact[] = [];
+  let coveredTo = -1;
+  let codeIndex = 0;
+  for (const { contact } of candidates) {
+    const start = contact.span.start;
+    if (start < coveredTo) continue;
+    while (codeIndex < code.length && code[codeIndex].end <= start) codeIndex++;
+    if (codeIndex < code.length && code[codeIndex].start <= start) continue;
+    contacts.push(contact);
+    coveredTo = contact.span.end;
+  }
+  return contacts;
 }
 
 function emailContact(address: string, span: Span): Contact {

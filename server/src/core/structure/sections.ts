@@ -19,8 +19,8 @@ export interface Section {
   parent?: number;
 }
 
-/** Recognises a section from its wording when its heading is not a standard one. */
-export type ContentRecognizer = (body: string, heading: DocHeading) => SectionId | undefined;
+/** Recognises a section from the wording of its own text (up to its first subheading) when its heading is not a standard one. */
+export type ContentRecognizer = (body: Span) => SectionId | undefined;
 
 /**
  * One section per heading, recognised first by the headings of the upstream text the
@@ -52,7 +52,7 @@ export function readSections(
       section.id = named;
       section.recognizedBy = 'heading';
     } else if (!isTitle && byContent && !library.rungNamed(heading.title)) {
-      const id = byContent(ownBody(text, headings, i, bodySpan), heading);
+      const id = byContent(ownBody(headings, i, bodySpan));
       if (id) {
         section.id = id;
         section.recognizedBy = 'content';
@@ -64,11 +64,10 @@ export function readSections(
   return sections;
 }
 
-/** A section's text up to its first subheading: what the heading itself introduces. */
-function ownBody(text: string, headings: readonly DocHeading[], index: number, bodySpan: Span): string {
+/** A section's span up to its first subheading: what the heading itself introduces. */
+function ownBody(headings: readonly DocHeading[], index: number, bodySpan: Span): Span {
   const nextHeading = headings[index + 1];
-  const end = nextHeading && nextHeading.span.start < bodySpan.end ? nextHeading.span.start : bodySpan.end;
-  return text.slice(bodySpan.start, end);
+  return { start: bodySpan.start, end: nextHeading && nextHeading.span.start < bodySpan.end ? nextHeading.span.start : bodySpan.end };
 }
 
 /** The innermost section containing an offset. */
