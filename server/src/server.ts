@@ -2,13 +2,13 @@ import type { Connection, Diagnostic, DocumentDiagnosticReport, Hover, Initializ
 import { DiagnosticRefreshRequest, DiagnosticSeverity, DocumentDiagnosticReportKind, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText, hoverAt, type ConductDocument, type Finding, type UpstreamLibrary } from './core/index';
+import { environmentFor } from './fileEnvironment';
 import { PolicySelector } from './policySelector';
+import { ruleDocsUrl } from './ruleDocs';
 import { MARK_AS_POLICY, type ConductInitializationOptions, type MarkAsPolicyParams, type MarkAsPolicyResult } from './protocol';
 import { SettingsCache } from './settingsCache';
 import { toCheckOptions } from './settings';
 
-/** The README's rule reference, linked from every diagnostic. */
-export const RULES_URL = 'https://github.com/conduct-lens/conduct-lens#rules';
 
 export interface ServerOptions {
   /** Loads the bundled upstream texts; called once, on first need. */
@@ -68,7 +68,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (cached && cached.version === document.version) return cached;
     const lib = getLibrary();
     if (!lib) return undefined;
-    const result = checkText(document.getText(), lib, toCheckOptions(resourceSettings), (rule, error) =>
+    const result = checkText(document.getText(), lib, { ...toCheckOptions(resourceSettings), env: environmentFor(uri) }, (rule, error) =>
       logOnce(`rule:${rule.id}`, `Rule ${rule.id} failed and was skipped: ${(error as Error)?.stack ?? error}`),
     );
     const entry = { version: document.version, ...result };
@@ -86,7 +86,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         severity: SEVERITY[f.severity],
         source: 'conduct',
         code: f.rule,
-        codeDescription: { href: `${RULES_URL}-${f.rule}` },
+        codeDescription: { href: ruleDocsUrl(f.rule) },
         message: f.message,
       }));
     } catch (error) {

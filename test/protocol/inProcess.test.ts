@@ -66,7 +66,7 @@ describe('the language server over LSP, in process', () => {
     const [d] = diagnostics;
     assert.equal(d.code, 'unfilled-placeholder');
     assert.equal(d.source, 'conduct');
-    assert.equal(d.codeDescription?.href, 'https://github.com/conduct-lens/conduct-lens#rules-unfilled-placeholder');
+    assert.equal(d.codeDescription?.href, 'https://github.com/conduct-lens/conduct-lens#unfilled-placeholder');
     assert.deepEqual(d.range, { start: { line: 2, character: 26 }, end: { line: 2, character: 49 } });
     assert.equal(d.severity, DiagnosticSeverity.Error);
     assert.match(d.message, /\[INSERT CONTACT METHOD\]/);

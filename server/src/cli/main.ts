@@ -1,9 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { environmentFor } from '../fileEnvironment';
 import { checkText, detectBase, RULES, type Environment, type UpstreamLibrary } from '../core/index';
 import { loadUpstreamLibrary } from '../upstream/loader';
 import { formatText, toFileReport, type FileReport } from './report';
-import { ruleHelpUri, toSarif } from './sarif';
+import { ruleDocsUrl } from '../ruleDocs';
+import { toSarif } from './sarif';
 import { version } from '../../../package.json';
 
 const USAGE = `Usage: conduct-lens <command> [options]
@@ -85,10 +88,9 @@ function readPolicy(file: string): string {
   return text;
 }
 
-/** Relative links are checked against the policy's own folder; this is the only file access the core gets. */
-function environmentFor(file: string): Environment {
-  const folder = file === '-' ? process.cwd() : dirname(resolve(file));
-  return { fileExists: (relative) => existsSync(join(folder, relative)) };
+/** Relative links are checked against the policy's own folder (the working folder for standard input). */
+function environmentOf(file: string): Environment {
+  return environmentFor(pathToFileURL(file === '-' ? join(process.cwd(), 'stdin') : resolve(file)).href);
 }
 
 function check({ format = 'text', files }: Parsed): number {
@@ -97,7 +99,7 @@ function check({ format = 'text', files }: Parsed): number {
   const library = loadLibrary();
   const reports: FileReport[] = files.map((file) => {
     const text = readPolicy(file);
-    return toFileReport(file, text, checkText(text, library, { env: environmentFor(file) }));
+    return toFileReport(file, text, checkText(text, library, { env: environmentOf(file) }));
   });
   if (format === 'json') console.log(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
   else if (format === 'sarif') console.log(JSON.stringify(toSarif(reports, version), null, 2));
@@ -130,7 +132,7 @@ function detect({ format = 'text', files }: Parsed): number {
 function explain(args: readonly string[]): number {
   const rule = RULES.find((r) => r.id === args[0]);
   if (!rule) throw new UsageError(`explain needs a rule id, one of:\n  ${RULES.map((r) => r.id).join('\n  ')}`);
-  console.log(`${rule.id} (default severity: ${rule.defaultSeverity})\n\n${rule.summary}\n\nExamples, fix and rationale: ${ruleHelpUri(rule.id)}`);
+  console.log(`${rule.id} (default severity: ${rule.defaultSeverity})\n\n${rule.summary}\n\nExamples, fix and rationale: ${ruleDocsUrl(rule.id)}`);
   return 0;
 }
 

@@ -1,12 +1,9 @@
 import { RULES, UNREADABLE_INPUT, type Finding } from '../core/index';
+import { ruleDocsUrl } from '../ruleDocs';
 import type { FileReport } from './report';
 
 const LEVEL: Record<Finding['severity'], 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-/** The README anchor a rule's documentation lives at. */
-export function ruleHelpUri(id: string): string {
-  return `https://github.com/conduct-lens/conduct-lens#${id}`;
-}
 
 /**
  * A SARIF 2.1.0 log of the reports, for code-scanning services. Every rule is listed in the
@@ -32,7 +29,7 @@ export function toSarif(reports: readonly FileReport[], toolVersion: string): ob
             rules: rules.map((r) => ({
               id: r.id,
               shortDescription: { text: r.summary },
-              helpUri: ruleHelpUri(r.id),
+              helpUri: ruleDocsUrl(r.id),
               defaultConfiguration: { level: r.level },
             })),
           },

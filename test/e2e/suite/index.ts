@@ -3,11 +3,13 @@
 // test modules export a function that declares their tests once mocha's globals exist.
 import Mocha from 'mocha';
 import { registerConductTests } from './conduct.test';
+import { registerSeedTests } from './seeds.test';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000 });
   mocha.suite.emit('pre-require', globalThis, 'conduct.test', mocha);
   registerConductTests();
+  registerSeedTests();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       console.log(`e2e: ${runner.stats?.passes ?? 0} passed, ${runner.stats?.failures ?? 0} failed`);
