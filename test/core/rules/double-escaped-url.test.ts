@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { doubleEscapedUrl } from '../../../server/src/core/rules/double-escaped-url';
 import { seed } from '../../support/upstream';
-import { applyFixes, listed, run, seen } from './ruleTest';
+import { applyFixes, listed, run, seen } from '../../support/rules';
 
 describe('double-escaped-url', () => {
   it('reports the twice-escaped URL shown as link text in seed 003 (line 77)', () => {

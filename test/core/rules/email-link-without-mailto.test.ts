@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { emailLinkWithoutMailto } from '../../../server/src/core/rules/email-link-without-mailto';
 import { seed } from '../../support/upstream';
-import { applyFixes, listed, run, seen } from './ruleTest';
+import { applyFixes, listed, run, seen } from '../../support/rules';
 
 describe('email-link-without-mailto', () => {
   it('reports link and definition targets that are bare email addresses, with a mailto: fix', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { emptyLink } from '../../../server/src/core/rules/empty-link';
 import { seed } from '../../support/upstream';
-import { listed, run, seen } from './ruleTest';
+import { listed, run, seen } from '../../support/rules';
 
 describe('empty-link', () => {
   it('reports the (#) link in the Attribution of seed 003 (line 79)', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { headingStructure } from '../../../server/src/core/rules/heading-structure';
 import { seed, upstreamText } from '../../support/upstream';
-import { applyFixes, listed, run, seen } from './ruleTest';
+import { applyFixes, listed, run, seen } from '../../support/rules';
 
 describe('heading-structure', () => {
   it('reports nothing for a policy with one title and sections, or for the seeds', () => {

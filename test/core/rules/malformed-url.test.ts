@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { malformedUrl } from '../../../server/src/core/rules/malformed-url';
 import { seed, upstreamText } from '../../support/upstream';
-import { applyFixes, listed, run, seen } from './ruleTest';
+import { applyFixes, listed, run, seen } from '../../support/rules';
 
 describe('malformed-url', () => {
   it('reports the scheme without "//" that Contributor Covenant 1.0 itself links to', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { missingLinkTarget } from '../../../server/src/core/rules/missing-link-target';
 import { seed } from '../../support/upstream';
-import { listed, run, seen } from './ruleTest';
+import { listed, run, seen } from '../../support/rules';
 
 const nothingExists = { fileExists: () => false };
 

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { checkText, RULES } from '../../../server/src/core/index';
 import { mojibake } from '../../../server/src/core/rules/mojibake';
 import { seed, upstreamLibrary } from '../../support/upstream';
-import { applyFixes, listed, run, seen } from './ruleTest';
+import { applyFixes, listed, run, seen } from '../../support/rules';
 
 describe('mojibake', () => {
   it('reports every emoji of seed 000 that went through Mac OS Roman, with its repair', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { splitParagraph } from '../../../server/src/core/rules/split-paragraph';
 import { seed } from '../../support/upstream';
-import { applyFixes, listed, run, seen } from './ruleTest';
+import { applyFixes, listed, run, seen } from '../../support/rules';
 
 describe('split-paragraph', () => {
   it('reports the sentence of seed 003 split between lines 41 and 43', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { strayContent } from '../../../server/src/core/rules/stray-content';
 import { seed } from '../../support/upstream';
-import { applyFixes, listed, run, seen } from './ruleTest';
+import { applyFixes, listed, run, seen } from '../../support/rules';
 
 describe('stray-content', () => {
   it('reports the page-margin URL inside the Temporary Ban rung of seed 004 (text from a PDF), naming the rung', () => {

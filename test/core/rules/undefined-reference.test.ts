@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { undefinedReference } from '../../../server/src/core/rules/undefined-reference';
 import { seed } from '../../support/upstream';
-import { applyFixes, listed, run, seen } from './ruleTest';
+import { applyFixes, listed, run, seen } from '../../support/rules';
 
 describe('undefined-reference', () => {
   it('reports the URL written as a reference label in seed 002 (line 113), with an inline link as fix', () => {
