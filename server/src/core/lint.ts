@@ -62,11 +62,27 @@ export function unreadableReason(text: string, maxLength = DEFAULT_MAX_LENGTH): 
     return `This file has ${text.length.toLocaleString('en')} characters; policies are checked up to ${maxLength.toLocaleString('en')}. Split it, or raise the limit.`;
   }
   if (text.slice(0, 65536).includes('\u0000')) return 'This file looks binary (it contains NUL bytes), so it was not checked as a conduct policy.';
+  const brackets = countOf(text, '[');
+  if (brackets > MAX_BRACKETS) {
+    return `This file has ${brackets.toLocaleString('en')} "[" brackets; policies are checked up to ${MAX_BRACKETS.toLocaleString('en')}, since the Markdown parser slows down sharply beyond that.`;
+  }
   const depth = deepestNesting(text);
   if (depth > MAX_NESTING) {
     return `This file nests lists or quotes ${depth} levels deep; policies are checked up to ${MAX_NESTING} levels, since the Markdown parser slows down sharply beyond that.`;
   }
   return undefined;
+}
+
+/**
+ * remark-parse's time grows with the square of the unmatched "[" in a paragraph (20,000 take
+ * seconds); real policies have a few hundred brackets at most.
+ */
+const MAX_BRACKETS = 5000;
+
+function countOf(text: string, char: string): number {
+  let count = 0;
+  for (let i = text.indexOf(char); i >= 0; i = text.indexOf(char, i + 1)) count++;
+  return count;
 }
 
 /** No real policy nests anywhere near this deep; remark-parse's time grows with the square of list depth. */
