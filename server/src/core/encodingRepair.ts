@@ -1,4 +1,6 @@
-import { decode } from 'iconv-lite';
+// Only iconv-lite's single-byte tables: its main module would bundle every CJK table too
+// (half a megabyte in each bundle) for two code pages of 128 characters.
+import singleByteTables from 'iconv-lite/encodings/sbcs-data-generated';
 import type { Span } from './span';
 
 /** A legacy single-byte code page that UTF-8 text is commonly mis-decoded as. */
@@ -47,7 +49,8 @@ let tables: CodecTable[] | undefined;
 /** The code page tables, read from iconv-lite once and completed with the extras above. */
 function codecTables(): CodecTable[] {
   tables ??= CODECS.map(({ codec, iconvName, extras }) => {
-    const high = decode(Uint8Array.from({ length: 128 }, (_, i) => 0x80 + i), iconvName);
+    // A table's `chars` are the characters of bytes 0x80–0xFF, U+FFFD where the byte is unassigned.
+    const high = (singleByteTables as Record<string, { chars: string }>)[iconvName].chars;
     const byteOf = new Map<string, number>();
     [...high].forEach((ch, i) => {
       if (ch !== '\uFFFD') byteOf.set(ch, 0x80 + i);
