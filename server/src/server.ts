@@ -1,7 +1,8 @@
 import type { Connection, Diagnostic, DocumentDiagnosticReport, Hover, InitializeResult } from 'vscode-languageserver';
-import { DiagnosticRefreshRequest, DiagnosticSeverity, DocumentDiagnosticReportKind, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import { CodeActionKind, DiagnosticRefreshRequest, DiagnosticSeverity, DocumentDiagnosticReportKind, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText, hoverAt, type ConductDocument, type Finding, type UpstreamLibrary } from './core/index';
+import { quickFixes, type FixData } from './codeActions';
 import { environmentFor } from './fileEnvironment';
 import { PolicySelector } from './policySelector';
 import { ruleDocsUrl } from './ruleDocs';
@@ -88,6 +89,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         code: f.rule,
         codeDescription: { href: ruleDocsUrl(f.rule) },
         message: f.message,
+        ...(f.fix && {
+          data: {
+            fix: { range: { start: document.positionAt(f.fix.span.start), end: document.positionAt(f.fix.span.end) }, newText: f.fix.text },
+            version: document.version,
+          } satisfies FixData,
+        }),
       }));
     } catch (error) {
       // An empty report beats stale findings; the log says why, once per cause.
@@ -128,6 +135,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         ...(pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -179,6 +187,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       logOnce(`hover:${(error as Error)?.message}`, `Hover failed: ${(error as Error)?.stack ?? error}`);
       return null;
     }
+  });
+
+  connection.onCodeAction((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? quickFixes(document, params.context.diagnostics) : [];
   });
 
   connection.onRequest(MARK_AS_POLICY, async (params: MarkAsPolicyParams): Promise<MarkAsPolicyResult> => {

@@ -59,6 +59,20 @@ export function registerConductTests(): void {
       assert.equal(diagnostics.filter(isPlaceholder)[0].range.start.line, lineOf(document, '[INSERT CONTACT METHOD]'));
     });
 
+    it('repairs mojibake with a quick fix that undo reverts', async () => {
+      const document = await open('policies/garbled.md');
+      const original = document.getText();
+      const diagnostics = await waitForDiagnostics(document.uri, (ds) => ds.some((d) => typeof d.code === 'object' && d.code.value === 'mojibake'));
+      const garbled = diagnostics.find((d) => typeof d.code === 'object' && d.code.value === 'mojibake')!;
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, garbled.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+      const fix = actions.find((a) => a.title === 'Replace "Â©" with "©"');
+      assert.ok(fix?.edit, `no quick fix among ${JSON.stringify(actions.map((a) => a.title))}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.equal(document.getText(), original.replace('Â©', '©'));
+      await vscode.commands.executeCommand('undo');
+      assert.equal(document.getText(), original);
+    });
+
     it('leaves other Markdown alone until "Check This File as a Conduct Policy" is run on it', async () => {
       const document = await open('docs/house-rules.md');
       const rung = new vscode.Position(lineOf(document, '### 2. Warning'), 8);
