@@ -17,7 +17,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     initializationOptions: { markedPolicies: markedPolicies(context) },
-    synchronize: { configurationSection: 'conduct' },
+    // Creations and deletions only: they decide whether a policy's relative links resolve.
+    synchronize: { configurationSection: 'conduct', fileEvents: vscode.workspace.createFileSystemWatcher('**/*', false, true, false) },
     middleware: { workspace: { configuration: trustAwareConfiguration } },
   };
   client = new LanguageClient('conduct', 'Conduct Lens', serverOptions, clientOptions);

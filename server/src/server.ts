@@ -1,7 +1,7 @@
 import type { Connection, Diagnostic, DocumentDiagnosticReport, Hover, InitializeResult } from 'vscode-languageserver';
 import { CodeActionKind, DiagnosticRefreshRequest, DiagnosticSeverity, DocumentDiagnosticReportKind, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkText, hoverAt, type ConductDocument, type Finding, type UpstreamLibrary } from './core/index';
+import { buildDetectionIndex, checkText, hoverAt, type ConductDocument, type Finding, type UpstreamLibrary } from './core/index';
 import { quickFixes, type FixData } from './codeActions';
 import { environmentFor } from './fileEnvironment';
 import { PolicySelector } from './policySelector';
@@ -154,7 +154,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         await refresh();
       });
     }
+    // Read the bundled texts and build the detection index now, off the first request's path,
+    // so opening the first policy does not wait for them.
+    setImmediate(() => {
+      const lib = getLibrary();
+      if (lib) buildDetectionIndex(lib);
+    });
   });
+
+  // A file created or deleted beside a policy changes what missing-link-target reports.
+  connection.onDidChangeWatchedFiles(() => void refresh());
 
   connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
     const items = await diagnose(params.textDocument.uri);
