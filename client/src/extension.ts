@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCheckFileCommand, markedPolicies } from './checkFileCommand';
+import { registerStatusItem } from './statusItem';
 import { trustAwareConfiguration } from './trust';
 
 /** Documents the server is told about; it decides which of them are policies. */
@@ -23,13 +24,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('conduct', 'Conduct Lens', serverOptions, clientOptions);
 
+  const status = registerStatusItem(DOCUMENT_SELECTOR, () => client);
   context.subscriptions.push(
+    status.disposable,
     registerCheckFileCommand(context, () => client),
     vscode.commands.registerCommand('conduct.showOutput', () => client?.outputChannel.show()),
     // Trust changes which settings apply: ask the server to pull them again.
     vscode.workspace.onDidGrantWorkspaceTrust(() => client?.sendNotification(DidChangeConfigurationNotification.type, { settings: null })),
   );
   await client.start();
+  void status.update();
 }
 
 export function deactivate(): Thenable<void> | undefined {

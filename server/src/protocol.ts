@@ -18,3 +18,19 @@ export interface ConductInitializationOptions {
   /** Documents the user marked as policies in earlier sessions of this workspace. */
   markedPolicies?: string[];
 }
+
+/** Asks what the server knows about one document, for the status item. */
+export const DOCUMENT_INFO = 'conduct/documentInfo';
+
+export interface DocumentInfoParams {
+  uri: string;
+}
+
+export interface DocumentInfo {
+  /** Whether the document is checked as a conduct policy. */
+  policy: boolean;
+  /** The detected base, when the document is a policy that could be analysed. */
+  base?: { family: 'contributor-covenant' | 'unknown'; version?: string; language?: string; similarity: number };
+  /** Findings per severity. */
+  counts: { error: number; warning: number; information: number; hint: number };
+}

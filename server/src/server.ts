@@ -1,12 +1,12 @@
 import type { Connection, Diagnostic, DocumentDiagnosticReport, Hover, InitializeResult } from 'vscode-languageserver';
 import { CodeActionKind, DiagnosticRefreshRequest, DiagnosticSeverity, DocumentDiagnosticReportKind, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildDetectionIndex, checkText, hoverAt, type ConductDocument, type Finding, type UpstreamLibrary } from './core/index';
+import { buildDetectionIndex, checkText, hoverAt, type CheckResult, type Finding, type UpstreamLibrary } from './core/index';
 import { quickFixes, type FixData } from './codeActions';
 import { environmentFor } from './fileEnvironment';
 import { PolicySelector } from './policySelector';
 import { ruleDocsUrl } from './ruleDocs';
-import { MARK_AS_POLICY, type ConductInitializationOptions, type MarkAsPolicyParams, type MarkAsPolicyResult } from './protocol';
+import { DOCUMENT_INFO, MARK_AS_POLICY, type ConductInitializationOptions, type DocumentInfo, type DocumentInfoParams, type MarkAsPolicyParams, type MarkAsPolicyResult } from './protocol';
 import { SettingsCache } from './settingsCache';
 import { toCheckOptions } from './settings';
 
@@ -35,7 +35,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let refreshSupport = false;
   let workspaceFolderEvents = false;
   const settings = new SettingsCache(connection);
-  const analyses = new Map<string, { version: number; doc?: ConductDocument; findings: Finding[] }>();
+  const analyses = new Map<string, { version: number } & CheckResult>();
 
   let library: UpstreamLibrary | undefined;
   let libraryError: string | undefined;
@@ -201,6 +201,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);
     return document ? quickFixes(document, params.context.diagnostics) : [];
+  });
+
+  connection.onRequest(DOCUMENT_INFO, async (params: DocumentInfoParams): Promise<DocumentInfo> => {
+    const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+    const analysis = await analyse(params.uri).catch(() => undefined);
+    if (!analysis) return { policy: false, counts };
+    for (const finding of analysis.findings) counts[finding.severity]++;
+    const base = analysis.base && { family: analysis.base.family, version: analysis.base.version, language: analysis.base.language, similarity: analysis.base.similarity };
+    return { policy: true, ...(base && { base }), counts };
   });
 
   connection.onRequest(MARK_AS_POLICY, async (params: MarkAsPolicyParams): Promise<MarkAsPolicyResult> => {

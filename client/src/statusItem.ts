@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { DOCUMENT_INFO, type DocumentInfo, type DocumentInfoParams } from '../../server/src/protocol';
+import { statusText } from './statusText';
+
+const SEVERITY = {
+  information: vscode.LanguageStatusSeverity.Information,
+  warning: vscode.LanguageStatusSeverity.Warning,
+  error: vscode.LanguageStatusSeverity.Error,
+} as const;
+
+/**
+ * A language status item for the active Markdown or plain-text editor: the detected
+ * Contributor Covenant base and the findings, or an offer to check the file. It asks the
+ * server (DOCUMENT_INFO) and holds no analysis of its own.
+ */
+export function registerStatusItem(selector: vscode.DocumentSelector, getClient: () => LanguageClient | undefined): { disposable: vscode.Disposable; update: () => Promise<void> } {
+  const item = vscode.languages.createLanguageStatusItem('conduct.status', selector);
+  item.name = 'Conduct Lens';
+  let pending = 0;
+
+  async function update(): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    const client = getClient();
+    if (!editor || !client?.isRunning()) return;
+    const ticket = ++pending;
+    item.busy = true;
+    try {
+      const info = await client.sendRequest<DocumentInfo>(DOCUMENT_INFO, { uri: editor.document.uri.toString() } satisfies DocumentInfoParams);
+      if (ticket !== pending) return;
+      const shown = statusText(info);
+      item.text = shown.text;
+      item.detail = shown.detail;
+      item.severity = SEVERITY[shown.severity];
+      item.command = info.policy
+        ? { title: 'Show Problems', command: 'workbench.actions.view.problems' }
+        : { title: 'Check This File', command: 'conduct.checkFile', arguments: [editor.document.uri] };
+    } catch {
+      // The server restarting or the document closing mid-request: the next event refreshes it.
+    } finally {
+      if (ticket === pending) item.busy = false;
+    }
+  }
+
+  const active = () => vscode.window.activeTextEditor?.document.uri.toString();
+  const disposable = vscode.Disposable.from(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(() => void update()),
+    vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((uri) => uri.toString() === active())) void update();
+    }),
+  );
+  return { disposable, update };
+}
