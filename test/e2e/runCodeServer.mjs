@@ -11,6 +11,8 @@
 // a run never edits the repository.
 //
 // Exit code: 0 all passed, 1 a test failed, 2 the harness itself failed (message says why).
+// Env: CONDUCT_HOST_TOOLS (install folder), CONDUCT_E2E_TIMEOUT (seconds), CONDUCT_E2E_KEEP
+// (keep the scratch folder), CONDUCT_E2E_VERBOSE (all workbench output), CONDUCT_E2E_SCREENSHOT.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -126,6 +128,8 @@ try {
   await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   exitCode = await finished;
   log(`suite finished with exit code ${exitCode}`);
+  // CONDUCT_E2E_SCREENSHOT=shot.png keeps a picture of the workbench as the suite left it.
+  if (process.env.CONDUCT_E2E_SCREENSHOT) await page.screenshot({ path: process.env.CONDUCT_E2E_SCREENSHOT });
 } catch (error) {
   console.error(`e2e harness: ${error?.stack ?? error}`);
   exitCode = 2;
