@@ -10,7 +10,6 @@ import { DOCUMENT_INFO, MARK_AS_POLICY, type ConductInitializationOptions, type 
 import { SettingsCache } from './settingsCache';
 import { toCheckOptions } from './settings';
 
-
 export interface ServerOptions {
   /** Loads the bundled upstream texts; called once, on first need. */
   loadLibrary: () => UpstreamLibrary;
