@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
-import { loadUpstreamLibrary } from './upstream/loader';
+import { bundledUpstreamDir, loadUpstreamLibrary } from './upstream/loader';
 
 // The transport comes from the command line: --node-ipc (VS Code), --stdio (other editors)
 // or --socket=N. Nothing may be written to stdout: with --stdio it is the protocol stream.
@@ -11,6 +10,4 @@ const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error?.stack ?? error}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${(reason as Error)?.stack ?? reason}`));
 
-// dist/server/server.js → <extension>/upstream-texts, where the build puts the pinned texts.
-const upstreamDir = process.env.CONDUCT_UPSTREAM_TEXTS ?? join(__dirname, '..', '..', 'upstream-texts');
-startServer(connection, { loadLibrary: () => loadUpstreamLibrary(upstreamDir) });
+startServer(connection, { loadLibrary: () => loadUpstreamLibrary(bundledUpstreamDir(__dirname)) });

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { environmentFor } from '../fileEnvironment';
 import { checkText, detectBase, RULES, type Environment, type UpstreamLibrary } from '../core/index';
-import { loadUpstreamLibrary } from '../upstream/loader';
+import { bundledUpstreamDir, loadUpstreamLibrary } from '../upstream/loader';
 import { formatText, toFileReport, type FileReport } from './report';
 import { ruleDocsUrl } from '../ruleDocs';
 import { toSarif } from './sarif';
@@ -137,9 +137,8 @@ function explain(args: readonly string[]): number {
 }
 
 function loadLibrary(): UpstreamLibrary {
-  const dir = process.env.CONDUCT_UPSTREAM_TEXTS ?? join(__dirname, '..', '..', 'upstream-texts');
   try {
-    return loadUpstreamLibrary(dir);
+    return loadUpstreamLibrary(bundledUpstreamDir(__dirname));
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -103,11 +103,31 @@ const MAX_PHRASE_WORDS = 16;
  * ({@link buildDetectionIndex}); later calls are a hash lookup per policy shingle.
  */
 export function detectBase(text: string, library: UpstreamLibrary, options: DetectOptions = {}): Detection {
+  return analyseBase(text, library, options).detection;
+}
+
+/** A detection, and a way to ask which of the base's sections a span of the policy reads as. */
+export interface BaseAnalysis {
+  detection: Detection;
+  /**
+   * The heading of the section of the detected base text whose shingles make up most of the
+   * span's, or undefined. This is how a renamed section ("Reporting and Enforcement") is
+   * still known for what it is.
+   */
+  sectionOf: (span: Span) => string | undefined;
+}
+
+/** {@link detectBase} plus section matching, reading (masking, tokenising) the policy once for both. */
+export function analyseBase(text: string, library: UpstreamLibrary, options: DetectOptions = {}): BaseAnalysis {
   const index = buildDetectionIndex(library);
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const input = typeof text === 'string' ? text.slice(0, Math.max(0, maxLength)) : '';
   const policy = readPolicy(input, library, index);
+  const detection = decide(policy, index);
+  return { detection, sectionOf: sectionMatcher(policy, detection, library, index) };
+}
 
+function decide(policy: Policy, index: DetectionIndex): Detection {
   const scores = index.texts.map((t, i) => {
     const shared = policy.shared[i];
     const total = policy.keys.size + t.keys.size;
@@ -314,17 +334,10 @@ const MIN_SPAN_SHINGLES = 8;
 /** …and most of them must come from that one upstream section. */
 const MIN_SPAN_SHARE = 0.5;
 
-/**
- * Recognises parts of a policy by their wording: for a span, the heading of the section of
- * the detected base text whose shingles make up most of the span's, or undefined. This is
- * how a renamed section ("Reporting and Enforcement") is still known for what it is.
- */
-export function sectionMatcher(text: string, detection: Detection, library: UpstreamLibrary): (span: Span) => string | undefined {
+function sectionMatcher(policy: Policy, detection: Detection, library: UpstreamLibrary, index: DetectionIndex): BaseAnalysis['sectionOf'] {
   const source = detection.version && detection.language ? library.find(detection.version, detection.language) : undefined;
-  const index = buildDetectionIndex(library);
   const indexed = source && index.texts.find((t) => t.source === source);
   if (!indexed) return () => undefined;
-  const policy = readPolicy(text, library, index);
   return (span) => {
     const keys = new Set<number>();
     policy.tokens.forEach((token, i) => {

@@ -1,8 +1,10 @@
 import type { ConductDocument } from './document';
 import { ladderFamily, type LadderRung } from './structure/ladder';
 import { RUNGS } from './ladderRungs';
+import { foldLabel } from './normalize';
 import type { Span } from './span';
-import { versionFamily, type UpstreamText } from './upstream/types';
+import { familyOf } from './sectionCanon';
+import type { UpstreamText } from './upstream/types';
 import type { UpstreamLibrary, UpstreamRung } from './upstream/library';
 
 /** Hover content in Markdown, with the span it describes. */
@@ -24,7 +26,7 @@ function explainRung(doc: ConductDocument, rung: LadderRung, library: UpstreamLi
     return lines.join('\n');
   }
   const info = RUNGS[rung.id];
-  if (foldName(rung.name) !== foldName(info.name)) lines.push(`Contributor Covenant calls this rung *${info.name}*.`, '');
+  if (foldLabel(rung.name) !== foldLabel(info.name)) lines.push(`Contributor Covenant calls this rung *${info.name}*.`, '');
   lines.push(info.explanation);
   const upstream = upstreamRung(doc, rung, library);
   if (upstream) {
@@ -42,20 +44,16 @@ function upstreamRung(doc: ConductDocument, rung: LadderRung, library: UpstreamL
   const family = ladderFamily(doc.ladder);
   const candidates: UpstreamRung[] = [];
   for (const text of library.texts) {
-    if (versionFamily(text.entry.version) !== family) continue;
+    if (familyOf(text.entry.version) !== family) continue;
     for (const r of library.rungsOf(text)) if (r.id === rung.id) candidates.push(r);
   }
-  const sameName = candidates.filter((r) => foldName(r.name) === foldName(rung.name));
+  const sameName = candidates.filter((r) => foldLabel(r.name) === foldLabel(rung.name));
   const pool = sameName.length ? sameName : candidates.filter((r) => r.source.entry.language === 'en');
   return pool.sort((a, b) => compareVersions(b.source, a.source))[0];
 }
 
 function compareVersions(a: UpstreamText, b: UpstreamText): number {
   return a.entry.version.localeCompare(b.entry.version, 'en', { numeric: true });
-}
-
-function foldName(name: string): string {
-  return name.normalize('NFKC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim();
 }
 
 function quote(markdown: string): string {

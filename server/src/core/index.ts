@@ -17,7 +17,7 @@ export { RULES, type Environment, type PolicyBase, type Rule, type RuleContext, 
 export { LineIndex, type LineColumn, type Span } from './span';
 export { parseUpstreamText } from './upstream/frontMatter';
 export { UpstreamLibrary, type UpstreamPlaceholder, type UpstreamRung, type UpstreamSection } from './upstream/library';
-export { versionFamily, type Catalog, type CatalogEntry, type UpstreamFrontMatter, type UpstreamText } from './upstream/types';
-export { detectBase, type Detection, type DetectionCandidate, type DetectionEvidence, type DetectOptions, type SectionMatch } from './detect';
+export { type Catalog, type CatalogEntry, type UpstreamFrontMatter, type UpstreamText } from './upstream/types';
+export { analyseBase, detectBase, type BaseAnalysis, type Detection, type DetectionCandidate, type DetectionEvidence, type DetectOptions, type SectionMatch } from './detect';
 export { buildDetectionIndex, DetectionIndex } from './detect/corpus';
 export { detectionTokens, type DetectionToken } from './detect/normalize';

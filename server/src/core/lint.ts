@@ -1,4 +1,4 @@
-import { detectBase, sectionMatcher, type Detection } from './detect';
+import { analyseBase, type Detection } from './detect';
 import { parseConductDocument, type ConductDocument } from './document';
 import { DEFAULT_MAX_LENGTH } from './limits';
 import { RULES, type Environment, type PolicyBase, type Rule, type RuleFix, type Severity } from './rules/index';
@@ -119,14 +119,13 @@ export function checkText(
 ): CheckResult {
   const reason = unreadableReason(text, options.maxLength);
   if (reason) return { findings: [{ rule: UNREADABLE_INPUT, severity: 'warning', message: reason, span: { start: 0, end: 0 } }] };
-  const base = detectBase(text, library);
+  const { detection: base, sectionOf } = analyseBase(text, library);
   const upstream = base.version && base.language ? library.find(base.version, base.language) : undefined;
   const baseSections = upstream ? library.sectionsOf(upstream) : [];
-  const matchHeading = sectionMatcher(text, base, library);
   const doc = parseConductDocument(text, library, {
     baseSections,
     recognizeSection: (span) => {
-      const heading = matchHeading(span);
+      const heading = sectionOf(span);
       return heading === undefined ? undefined : baseSections.find((s) => s.heading === heading)?.id;
     },
   });

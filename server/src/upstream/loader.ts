@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseUpstreamText, UpstreamLibrary, type Catalog, type UpstreamText } from '../core/index';
 
 /**
@@ -22,6 +22,14 @@ export function loadUpstreamTexts(dir: string): UpstreamText[] {
     if (sha !== entry.sha256) throw new Error(`${file} does not match its pinned sha256 (expected ${entry.sha256}, got ${sha}). Run "npm run build" again.`);
     return parseUpstreamText(entry, bytes.toString('utf8'));
   });
+}
+
+/**
+ * Where the build put the texts for a bundle in dist/<name>/ (the server, the CLI):
+ * <extension>/upstream-texts, unless CONDUCT_UPSTREAM_TEXTS names another folder.
+ */
+export function bundledUpstreamDir(bundleDir: string): string {
+  return process.env.CONDUCT_UPSTREAM_TEXTS ?? resolve(bundleDir, '..', '..', 'upstream-texts');
 }
 
 /** Loads the texts and derives the library from them. */

@@ -1,3 +1,4 @@
+import { EMAIL } from '../patterns';
 import { findPlaceholders } from '../placeholders';
 import type { UpstreamLibrary } from '../upstream/library';
 
@@ -53,7 +54,6 @@ const BRACKETS = /!?\[([^[\]]{0,500})\](\([^()]{0,2000}\)|\[[^[\]]{0,200}\])?/g;
  * time, not quadratic.
  */
 const URL = /(?<![\p{L}\p{N}])(?:(?:https?|ftp|mailto):|www\.)[\x21\x23-\x26\x2a-\x3b\x3d\x3f-\x5a\x5c\x5e\x5f\x61-\x7e]{1,2000}/giu;
-const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/gu;
 
 const HTML_TAG = /<\/?[A-Za-z][^<>\n]{0,500}>/g;
 const ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,10});/gi;

@@ -1,4 +1,5 @@
 import { linkTargets, textRuns } from '../links';
+import { WEB_URL } from '../patterns';
 import type { Span } from '../span';
 import type { Rule, RuleFinding } from './types';
 
@@ -8,7 +9,6 @@ const LEFTOVER_ESCAPE = new RegExp(String.raw`\\(?=${ESCAPABLE})`, 'g');
 const HAS_LEFTOVER_ESCAPE = new RegExp(String.raw`\\${ESCAPABLE}`);
 const ESCAPED_BACKSLASH = new RegExp(String.raw`\\\\(?=${ESCAPABLE})`, 'g');
 const UNESCAPE = new RegExp(String.raw`\\(${ESCAPABLE})`, 'g');
-const URL_IN_TEXT = /(?:https?:\/\/|www\.)[^\s<>"'`()[\]]+/gi;
 
 /**
  * A formatter that escapes `_` in a URL, run twice, leaves `code\\_of\\_conduct`: the reader
@@ -37,7 +37,7 @@ export const doubleEscapedUrl: Rule = {
     const autolinks = targets.filter((t) => t.kind === 'autolink');
     for (const run of textRuns(doc.text, doc.tree)) {
       if (autolinks.some((a) => a.span.start <= run.span.start && run.span.end <= a.span.end)) continue;
-      for (const m of run.raw.matchAll(URL_IN_TEXT)) {
+      for (const m of run.raw.matchAll(WEB_URL)) {
         const raw = withoutTrailingPunctuation(m[0]);
         const rendered = raw.replace(UNESCAPE, '$1');
         if (!rendered.includes('\\')) continue;

@@ -1,6 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import type { ConductDocument } from '../document';
 import { walk } from '../markdown';
+import { URL_LINE } from '../patterns';
 import type { Span } from '../span';
 import type { Rule, RuleFinding } from './types';
 
@@ -34,7 +35,6 @@ const CHATBOT = [
   /\bHere(?:'|’)?s? (?:is )?(?:a|an|the|your) (?:revised|updated|rewritten|improved|polished|draft|complete)\b.*:\s*$/i,
 ];
 
-const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/i;
 const PAGE_NUMBER = /^(?:(?:page|p\.|seite|página|pagina|page no\.?)\s*\d{1,4}(?:\s*(?:of|\/|de|von|di|sur)\s*\d{1,4})?|\d{1,4}\s*(?:of|\/)\s*\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4})$/i;
 
 /**
@@ -120,7 +120,7 @@ function pageFurniture(doc: ConductDocument, lines: readonly Line[], inCode: Rea
     // The first line is a title, the last a sign-off: furniture sits between two parts of the text.
     if (!standalone(line.index) || !before || line === lastText) continue;
     const trimmed = line.text.trim();
-    if (URL_ONLY.test(trimmed) && !/:\s*$/.test(before.text)) {
+    if (URL_LINE.test(trimmed) && !/:\s*$/.test(before.text)) {
       findings.push({
         span: contentSpan(line),
         message: `Unexpected line "${trimmed}"${where(line)}, expected policy text: a URL on a line of its own here is a page header or footer carried over from a PDF.`,
@@ -153,7 +153,7 @@ function sectionBefore(doc: ConductDocument, lines: readonly Line[], index: numb
   for (let i = index - 1; i >= 0 && i >= index - 40; i--) {
     const text = lines[i].text.trim();
     const alone = (i === 0 || lines[i - 1].text.trim() === '') && (i + 1 >= lines.length || lines[i + 1].text.trim() === '');
-    if (text && alone && text.length <= 60 && !/[.,;:!?]$/.test(text) && /^[\p{Lu}\p{N}]/u.test(text) && !URL_ONLY.test(text)) {
+    if (text && alone && text.length <= 60 && !/[.,;:!?]$/.test(text) && /^[\p{Lu}\p{N}]/u.test(text) && !URL_LINE.test(text)) {
       candidates.push({ start: lines[i].start, name: text });
       break;
     }

@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import { spanOf, walk } from '../markdown';
+import { EMAIL, WEB_URL } from '../patterns';
 import type { Span } from '../span';
 
 /**
@@ -26,8 +27,6 @@ export interface Contact {
   personal: boolean;
 }
 
-const EMAIL_PATTERN = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/gu;
-const URL_PATTERN = /(?<![\p{L}\p{N}])(?:https?:\/\/|www\.)[^\s<>()[\]"'`]{1,2000}/giu;
 
 /** Domains that mark an address as a template value, not a real one. */
 const PLACEHOLDER_DOMAIN = /^(?:example\.(?:com|org|net)|(?:[\w-]+\.)?(?:your|my)[-_]?(?:org|organi[sz]ation|project|company|domain|site|team|community|email|name)[\w-]*\.[a-z]{2,}|domain\.(?:com|org)|email\.com|company\.com|project\.org)$/i;
@@ -61,10 +60,10 @@ export function readContacts(text: string, tree: Root, codeSpans: readonly Span[
     if (/^mailto:/i.test(node.url)) candidates.push({ contact: emailContact(node.url.slice(7).split('?')[0], span), priority: 0 });
     else if (/^https?:/i.test(node.url)) candidates.push({ contact: urlContact(node.url, span), priority: 0 });
   });
-  for (const match of text.matchAll(EMAIL_PATTERN)) {
+  for (const match of text.matchAll(EMAIL)) {
     candidates.push({ contact: emailContact(match[0], { start: match.index, end: match.index + match[0].length }), priority: 1 });
   }
-  for (const match of text.matchAll(URL_PATTERN)) {
+  for (const match of text.matchAll(WEB_URL)) {
     const value = match[0].replace(/[.,;:!?)]+$/, '');
     candidates.push({ contact: urlContact(value, { start: match.index, end: match.index + value.length }), priority: 2 });
   }

@@ -1,3 +1,4 @@
+import { URL_LINE } from '../patterns';
 import type { Span } from '../span';
 import type { UpstreamLibrary } from '../upstream/library';
 
@@ -29,7 +30,6 @@ function splitLines(text: string): Line[] {
 const BLANK = /^[\s\u00A0]*$/;
 /** reStructuredText adornment: a line of one repeated punctuation character. */
 const ADORNMENT = /^([=\-~^"'`#*+:._])\1{2,}\s*$/;
-const URL_ONLY = /^\s*(?:https?:\/\/|www\.)\S+\s*$/i;
 const BULLET = /^\s*[•·‣◦▪●○■□►▶➢\-*–—]\s/;
 const NUMBERED = /^\s*\p{Nd}+\s*[.)]\s*/u;
 
@@ -68,7 +68,7 @@ export function plainHeadings(text: string, library: UpstreamLibrary): LineHeadi
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const title = line.text.trim();
-    if (!title || title.length > 80 || URL_ONLY.test(title) || BULLET.test(line.text)) continue;
+    if (!title || title.length > 80 || URL_LINE.test(title) || BULLET.test(line.text)) continue;
     const before = i === 0 || BLANK.test(lines[i - 1].text);
     const after = i + 1 >= lines.length || BLANK.test(lines[i + 1].text);
     const span = { start: line.start + line.text.indexOf(title), end: line.start + line.text.indexOf(title) + title.length };

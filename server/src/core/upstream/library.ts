@@ -3,7 +3,7 @@ import { FIELDS, LADDERS, type RungFieldId, type RungId } from '../ladderRungs';
 import { CANON, familyOf, type SectionId } from '../sectionCanon';
 import { parseMarkdown, plainText, spanOf, walk } from '../markdown';
 import { foldLabel, foldSpace } from '../normalize';
-import { versionFamily, type UpstreamText } from './types';
+import type { UpstreamText } from './types';
 
 /** A template placeholder as an upstream text spells it, with where it comes from. */
 export interface UpstreamPlaceholder {
@@ -135,10 +135,10 @@ function derivePlaceholders(text: UpstreamText, tree: Root): { text: string; kin
  * derivable.
  */
 function deriveRungs(text: UpstreamText, tree: Root): UpstreamRung[] {
-  const family = versionFamily(text.entry.version);
+  const family = familyOf(text.entry.version);
   if (family === '2.x') {
     const order = LADDERS['2.x'];
-    const numbered = tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth === 3 && NUMBERED.test(plainText(n)));
+    const numbered = deriveRungHeadings(tree);
     if (numbered.length !== order.length) return [];
     const fieldOrder = FIELDS['2.x'];
     return numbered.map((heading, i) => {

@@ -35,8 +35,3 @@ export interface UpstreamText {
   /** The Markdown body after the front matter, line breaks normalised to LF. */
   body: string;
 }
-
-/** "1.4", "2.1", "3.0" → family "1.x" | "2.x" | "3.x". */
-export function versionFamily(version: string): string {
-  return `${version.split('.')[0]}.x`;
-}
