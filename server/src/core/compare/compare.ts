@@ -211,7 +211,8 @@ function changesOf(hunks: readonly Hunk[], a: readonly CompareToken[], b: readon
   const seenLinks = new Set<LinkTarget>();
   const spanOf = (tokens: readonly CompareToken[], from: number, to: number, fallback: number): Span =>
     to > from ? { start: tokens[from].span.start, end: tokens[to - 1].span.end } : { start: fallback, end: fallback };
-  const pointAfter = (tokens: readonly CompareToken[], index: number, fallback: number) => (index > 0 ? tokens[index - 1].span.end : fallback);
+  // Where missing words belong: after the word before them, or before the unit's first word (not before its heading syntax).
+  const pointAfter = (tokens: readonly CompareToken[], index: number, fallback: number) => (index > 0 ? tokens[index - 1].span.end : (tokens[0]?.span.start ?? fallback));
 
   for (let h = 0; h < hunks.length; h++) {
     const hunk = hunks[h];
