@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The one test command (npm test): builds, typechecks and lints, then runs every suite and
 // prints a summary per suite and a closing "N passed, N failed" line.
-//   unit      node:test over the pure core            (test/core, and the client's editor-free parts in test/client)
+//   unit      node:test over the pure core            (test/core, the client's editor-free parts in test/client,
+//                                                      the server's providers over a fake connection in test/server)
 //   protocol  the server as a black box over LSP      (test/protocol)
 //   cli       the bundled CLI: formats, exit codes    (test/cli)
 //   e2e       mocha inside a real VS Code 1.139 host  (test/e2e, offline via code-server)
@@ -54,7 +55,7 @@ function summaryCounts(name, output) {
 const nodeTest = (files) => ['--import', 'tsx', '--test', '--test-reporter=spec', ...files];
 const suites = [
   // One process for the whole unit suite: the upstream library and detection index are built once.
-  { name: 'unit', command: process.execPath, args: ['--import', 'tsx', '--test-reporter=spec', 'test/support/runInOneProcess.ts', 'test/core', 'test/client'], counts: nodeTestCounts },
+  { name: 'unit', command: process.execPath, args: ['--import', 'tsx', '--test-reporter=spec', 'test/support/runInOneProcess.ts', 'test/core', 'test/client', 'test/server'], counts: nodeTestCounts },
   { name: 'protocol', command: process.execPath, args: nodeTest(testFiles('test/protocol')), counts: nodeTestCounts },
   { name: 'cli', command: process.execPath, args: nodeTest(testFiles('test/cli')), counts: nodeTestCounts },
   { name: 'e2e', command: process.execPath, args: ['test/e2e/runCodeServer.mjs'], counts: (o) => summaryCounts('e2e', o) },

@@ -1,5 +1,6 @@
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
+import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisCache } from '../analysisCache';
 
 /** What a diagnostic carries for its quick fix: the edit, and the document version it was computed on. */
 export interface FixData {
@@ -38,4 +39,14 @@ export function quickFixes(document: TextDocument, diagnostics: readonly Diagnos
     });
   }
   return actions;
+}
+
+/**
+ * textDocument/codeAction. The fixes travel in the diagnostics themselves, so any open
+ * document qualifies and nothing is analysed again.
+ */
+export function provideCodeActions(cache: AnalysisCache, params: CodeActionParams, token: CancellationToken): CodeAction[] {
+  const document = cache.documents.get(params.textDocument.uri);
+  if (!document || token.isCancellationRequested) return [];
+  return quickFixes(document, params.context.diagnostics);
 }

@@ -1,0 +1,147 @@
+import { Emitter, MessageType, ShowMessageNotification, TextDocuments, type Connection, type Disposable, type InitializeParams } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { buildDetectionIndex, checkText, type CheckResult, type UpstreamLibrary } from './core/index';
+import { environmentFor } from './fileEnvironment';
+import { PolicySelector } from './policySelector';
+import type { ConductInitializationOptions } from './protocol';
+import { SettingsCache } from './settingsCache';
+import { toCheckOptions } from './settings';
+
+/** The analysis of one version of a document. */
+export type Analysis = CheckResult & { readonly version: number };
+
+/** What a provider gets for an open policy: its analysis is of the document's current version. */
+export interface PolicyAnalysis {
+  document: TextDocument;
+  analysis: Analysis;
+  library: UpstreamLibrary;
+}
+
+/**
+ * Everything the providers share: the open documents, the settings per resource, which
+ * documents are policies, the upstream texts (loaded on first need) and one analysis per
+ * document version. Providers ask it for a policy and never analyse on their own.
+ */
+export class AnalysisCache {
+  readonly documents = new TextDocuments(TextDocument);
+  readonly settings: SettingsCache;
+
+  private selector = new PolicySelector();
+  private readonly analyses = new Map<string, Analysis>();
+  // Bumped by every invalidation, so an analysis started before one is returned but not kept.
+  private generation = 0;
+  private readonly invalidated = new Emitter<string | undefined>();
+  private library: UpstreamLibrary | undefined;
+  private libraryError: string | undefined;
+  private readonly failedOnce = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly loadLibrary: () => UpstreamLibrary,
+  ) {
+    this.settings = new SettingsCache(connection);
+    this.documents.onDidClose((event) => {
+      this.invalidate(event.document.uri);
+      this.settings.forget(event.document.uri);
+    });
+    this.documents.listen(connection);
+  }
+
+  /** Takes what initialize says: whether settings can be pulled, marked policies, workspace folders. */
+  configure(params: InitializeParams): void {
+    this.settings.configure(params.capabilities.workspace?.configuration === true);
+    const init = (params.initializationOptions ?? {}) as ConductInitializationOptions;
+    this.selector = new PolicySelector(Array.isArray(init.markedPolicies) ? init.markedPolicies.filter((u) => typeof u === 'string') : []);
+    this.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
+  }
+
+  /** The folders `conduct.files` globs are relative to. Does not invalidate: callers recheck. */
+  setWorkspaceFolders(uris: readonly string[]): void {
+    this.selector.setWorkspaceFolders(uris);
+  }
+
+  /** Treats a document as a policy whatever its name, from its next analysis on. */
+  mark(uri: string): void {
+    this.selector.mark(uri);
+    this.invalidate(uri);
+  }
+
+  /**
+   * The document, its analysis and the upstream texts, when `uri` is an open policy that can
+   * be analysed. An analysis is reused only for the version it was computed on.
+   */
+  async get(uri: string): Promise<PolicyAnalysis | undefined> {
+    if (!this.documents.get(uri)) return undefined;
+    const generation = this.generation;
+    const settings = await this.settings.get(uri);
+    // Read the document after the wait: it may have changed or closed meanwhile.
+    const document = this.documents.get(uri);
+    if (!document || !this.selector.isPolicy(uri, settings.files)) return undefined;
+    const library = this.getLibrary();
+    if (!library) return undefined;
+    const cached = this.analyses.get(uri);
+    if (cached?.version === document.version) return { document, analysis: cached, library };
+    const result = checkText(document.getText(), library, { ...toCheckOptions(settings), env: environmentFor(uri) }, (rule, error) =>
+      this.logOnce(`rule:${rule.id}`, `Rule ${rule.id} failed and was skipped: ${(error as Error)?.stack ?? error}`),
+    );
+    const analysis: Analysis = { version: document.version, ...result };
+    // Settings read before an invalidation may be stale: answer with them, but do not keep them.
+    if (generation === this.generation) this.analyses.set(uri, analysis);
+    return { document, analysis, library };
+  }
+
+  /** Drops the analysis of one document. */
+  invalidate(uri: string): void {
+    this.generation++;
+    this.analyses.delete(uri);
+    this.invalidated.fire(uri);
+  }
+
+  /** Drops every analysis, e.g. after settings or files beside the policies changed. */
+  clear(): void {
+    this.generation++;
+    this.analyses.clear();
+    this.invalidated.fire(undefined);
+  }
+
+  /** Calls `listener` with the URI whose analysis was dropped, or undefined when all were. */
+  onDidInvalidate(listener: (uri: string | undefined) => void): Disposable {
+    return this.invalidated.event(listener);
+  }
+
+  /**
+   * The upstream texts, loaded on first need. A failure to load is logged and shown to the
+   * user once, and every later call returns undefined without trying again.
+   */
+  getLibrary(): UpstreamLibrary | undefined {
+    if (this.library || this.libraryError) return this.library;
+    try {
+      this.library = this.loadLibrary();
+    } catch (error) {
+      this.libraryError = (error as Error).message;
+      this.connection.console.error(this.libraryError);
+      // A notification, not window/showMessageRequest: there is nothing to answer, and a
+      // client that rejects the request would leave an unhandled rejection behind.
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `Conduct Lens cannot check policies: ${this.libraryError}` });
+    }
+    return this.library;
+  }
+
+  /** Loads the upstream texts and builds the detection index, so the first policy opened does not wait for them. */
+  warmUp(): void {
+    const library = this.getLibrary();
+    if (library) buildDetectionIndex(library);
+  }
+
+  /** Logs `message` as an error the first time `key` is seen: a failure that repeats on every keystroke is logged once. */
+  logOnce(key: string, message: string): void {
+    if (this.failedOnce.has(key)) return;
+    this.failedOnce.add(key);
+    this.connection.console.error(message);
+  }
+
+  /** Logs the problems found in settings since the last call, as warnings. */
+  warnSettingsProblems(): void {
+    for (const problem of this.settings.takeProblems()) this.connection.console.warn(problem);
+  }
+}
