@@ -17,7 +17,8 @@ export { RULES, type Environment, type PolicyBase, type Rule, type RuleContext, 
 export { LineIndex, type LineColumn, type Span } from './span';
 export { parseUpstreamText } from './upstream/frontMatter';
 export { UpstreamLibrary, type UpstreamPlaceholder, type UpstreamRung, type UpstreamSection } from './upstream/library';
-export { type Catalog, type CatalogEntry, type UpstreamFrontMatter, type UpstreamText } from './upstream/types';
+export { type Catalog, type CatalogEntry, type CatalogRevision, type RevisionInfo, type UpstreamFrontMatter, type UpstreamText } from './upstream/types';
+export { applyRevision, encodeRevision, type RevisionDelta, type RevisionOps } from './upstream/revisionDelta';
 export { analyseBase, detectBase, type BaseAnalysis, type Detection, type DetectionCandidate, type DetectionEvidence, type DetectOptions, type SectionMatch } from './detect';
 export { buildDetectionIndex, DetectionIndex } from './detect/corpus';
 export { detectionTokens, type DetectionToken } from './detect/normalize';

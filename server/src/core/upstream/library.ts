@@ -45,7 +45,24 @@ export class UpstreamLibrary {
   private readonly fieldNames = new Map<string, RungFieldId>();
   private readonly sectionsByText = new Map<UpstreamText, UpstreamSection[]>();
 
-  constructor(readonly texts: readonly UpstreamText[]) {
+  /**
+   * Earlier wordings of today's texts (each with its `revision`), oldest first. They are detected against, but the vocabulary and
+   * the rules' notion of a version come from {@link texts}.
+   */
+  readonly revisions: readonly UpstreamText[];
+  private readonly revisionsByKey = new Map<string, UpstreamText[]>();
+
+  constructor(
+    readonly texts: readonly UpstreamText[],
+    revisions: readonly UpstreamText[] = [],
+  ) {
+    this.revisions = [...revisions].sort((a, b) => (a.revision?.firstDate ?? '').localeCompare(b.revision?.firstDate ?? ''));
+    for (const revision of this.revisions) {
+      const key = textKey(revision.entry.version, revision.entry.language);
+      const list = this.revisionsByKey.get(key);
+      if (list) list.push(revision);
+      else this.revisionsByKey.set(key, [revision]);
+    }
     const placeholders = new Map<string, UpstreamPlaceholder>();
     for (const text of texts) {
       const tree = parseMarkdown(text.body);
@@ -71,13 +88,31 @@ export class UpstreamLibrary {
     this.placeholders = [...placeholders.values()];
   }
 
-  /** The text for a version and language, if it is bundled. */
-  find(version: string, language: string): UpstreamText | undefined {
+  /**
+   * The text for a version and language, if it is bundled: today's wording, or with
+   * `commit` the earlier wording first published at that commit.
+   */
+  find(version: string, language: string, commit?: string): UpstreamText | undefined {
+    if (commit !== undefined) return this.revisionsByKey.get(textKey(version, language))?.find((t) => t.revision?.commit === commit);
     return this.texts.find((t) => t.entry.version === version && t.entry.language === language);
   }
 
-  /** The ladder of one upstream text, in order (empty for 1.x, which has none). */
+  /** The earlier wordings of a text's version and language, oldest first (empty when upstream never changed it). */
+  revisionsOf(text: UpstreamText): readonly UpstreamText[] {
+    return this.revisionsByKey.get(textKey(text.entry.version, text.entry.language)) ?? [];
+  }
+
+  /** Today's wording of the version and language an earlier wording belongs to (a text of today's is its own). */
+  currentOf(text: UpstreamText): UpstreamText | undefined {
+    return text.revision ? this.find(text.entry.version, text.entry.language) : text;
+  }
+
+  /**
+   * The ladder of one upstream text, in order (empty for 1.x, which has none). An earlier
+   * wording's is derived on first request: most are never asked for.
+   */
   rungsOf(text: UpstreamText): readonly UpstreamRung[] {
+    if (text.revision && !this.rungsByText.has(text)) this.deriveRevision(text);
     return this.rungsByText.get(text) ?? [];
   }
 
@@ -96,10 +131,21 @@ export class UpstreamLibrary {
     return this.fieldNames.get(foldLabel(label));
   }
 
-  /** The standard sections of one upstream text, in order, with their Markdown. */
+  /** The standard sections of one upstream text, in order, with their Markdown (derived on first request for an earlier wording). */
   sectionsOf(text: UpstreamText): readonly UpstreamSection[] {
+    if (text.revision && !this.sectionsByText.has(text)) this.deriveRevision(text);
     return this.sectionsByText.get(text) ?? [];
   }
+
+  private deriveRevision(text: UpstreamText): void {
+    const tree = parseMarkdown(text.body);
+    this.rungsByText.set(text, deriveRungs(text, tree));
+    this.sectionsByText.set(text, deriveSections(text, tree));
+  }
+}
+
+function textKey(version: string, language: string): string {
+  return `${version} ${language}`;
 }
 
 /** Bracketed text, in ASCII or the full-width brackets Chinese texts use ("［在此输入联系方式］"). */

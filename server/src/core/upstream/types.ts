@@ -10,14 +10,43 @@ export interface CatalogEntry {
   bytes: number;
 }
 
-/** The pinned catalog: one upstream repository at one commit. */
+/**
+ * An earlier wording of a catalogued text (same version and language), as upstream
+ * published it before later edits: the first blob with that wording, where it lives, and
+ * the dates of the first and last upstream commits that carried it.
+ */
+export interface CatalogRevision extends CatalogEntry {
+  /** Upstream repository, "owner/name". */
+  repo: string;
+  /** The first commit with this wording; the file is `<repo>/<commit>/<path>`. */
+  commit: string;
+  /** ISO date (YYYY-MM-DD) of the first upstream commit with this wording. */
+  firstDate: string;
+  /** ISO date of the last upstream commit with this wording. */
+  lastDate: string;
+}
+
+/** The pinned catalog: today's texts from one upstream repository at one commit, and their earlier wordings. */
 export interface Catalog {
   repo: string;
   commit: string;
   entries: CatalogEntry[];
+  /** Earlier wordings, each at its own commit; absent in catalogs that predate them. */
+  revisions?: CatalogRevision[];
 }
 
-/** The TOML front matter upstream files carry (2.0 sw has none). */
+/** When upstream published an earlier wording: the facts a detection or hover reports. */
+export interface RevisionInfo {
+  commit: string;
+  /** ISO dates (YYYY-MM-DD) of the first and last upstream commits with this wording. */
+  firstDate: string;
+  lastDate: string;
+}
+
+/**
+ * The front matter upstream files carry: TOML between `+++` lines today (2.0 sw has none);
+ * some earlier files carried Jekyll's YAML between `---` lines, or none.
+ */
 export interface UpstreamFrontMatter {
   version?: string;
   title?: string;
@@ -34,4 +63,6 @@ export interface UpstreamText {
   frontMatter: UpstreamFrontMatter;
   /** The Markdown body after the front matter, line breaks normalised to LF. */
   body: string;
+  /** Set for an earlier wording; undefined for today's. */
+  revision?: RevisionInfo;
 }
