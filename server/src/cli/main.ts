@@ -7,6 +7,7 @@ import { bundledUpstreamDir, loadUpstreamLibrary } from '../upstream/loader';
 import { formatText, toFileReport, type FileReport } from './report';
 import { ruleDocsUrl } from '../ruleDocs';
 import { toSarif } from './sarif';
+import { CliError, diffCommand } from './compareCommands';
 import { version } from '../../../package.json';
 
 const USAGE = `Usage: conduct-lens <command> [options]
@@ -14,15 +15,19 @@ const USAGE = `Usage: conduct-lens <command> [options]
 Commands:
   check <file...>        Check conduct policies. Exit 1 if any finding is an error.
   detect <file...>       Say which Contributor Covenant version and language each file follows.
+  diff <file> [--against <version>[/<lang>][@<commit>]] [--with <other-policy>]
+                         Compare a policy with upstream (its detected base by default) or
+                         with another policy, section by section. Exit 1 if the wording differs.
   explain <rule-id>      Describe a rule.
   rules                  List the rules.
 
 Options:
-  --format <format>      check: text (default), json or sarif; detect: text or json.
+  --format <format>      check: text (default), json or sarif; detect, diff: text or json.
   -h, --help             Show this help.
   -v, --version          Show the version.
 
-Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage or I/O error.`;
+Exit codes: 0 no error-level finding (diff: the same wording, apart from fields and
+formatting), 1 error-level findings (diff: the wording differs), 2 usage or I/O error.`;
 
 /** A problem with how the CLI was called or with reading its input: exit code 2. */
 class UsageError extends Error {}
@@ -30,16 +35,24 @@ class UsageError extends Error {}
 interface Parsed {
   format?: string;
   files: string[];
+  /** Options with a value (--against 2.1), by name without the dashes. */
+  values: Record<string, string>;
+  /** Options without one (--write). */
+  flags: Set<string>;
 }
 
-function parseArgs(args: readonly string[]): Parsed {
-  const parsed: Parsed = { files: [] };
+/** `command`'s options: --format everywhere, and those the command names. */
+function parseArgs(args: readonly string[], valued: readonly string[] = [], flags: readonly string[] = []): Parsed {
+  const parsed: Parsed = { files: [], values: {}, flags: new Set() };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (arg === '--format') {
-      if (i + 1 >= args.length) throw new UsageError('--format needs a value.');
-      parsed.format = args[++i];
-    } else if (arg.startsWith('--format=')) parsed.format = arg.slice('--format='.length);
+    const [name, inline] = arg.startsWith('--') ? [arg.slice(2).split('=')[0], arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : undefined] : ['', undefined];
+    if (name === 'format' || valued.includes(name)) {
+      if (inline === undefined && i + 1 >= args.length) throw new UsageError(`--${name} needs a value.`);
+      const value = inline ?? args[++i];
+      if (name === 'format') parsed.format = value;
+      else parsed.values[name] = value;
+    } else if (flags.includes(name)) parsed.flags.add(name);
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option "${arg}".\n\n${USAGE}`);
     else parsed.files.push(arg);
   }
@@ -61,6 +74,8 @@ function main(argv: readonly string[]): number {
       return check(parseArgs(rest));
     case 'detect':
       return detect(parseArgs(rest));
+    case 'diff':
+      return diff(parseArgs(rest, ['against', 'with']));
     case 'explain':
       return explain(rest);
     case 'rules':
@@ -129,6 +144,14 @@ function detect({ format = 'text', files }: Parsed): number {
   return 0;
 }
 
+function diff({ format = 'text', files, values }: Parsed): number {
+  if (files.length !== 1) throw new UsageError('diff takes one policy file (or - for standard input).');
+  const other = values.with === undefined ? undefined : { file: values.with, text: readPolicy(values.with) };
+  const { output, exitCode } = diffCommand({ file: files[0], text: readPolicy(files[0]), against: values.against, other, format }, loadLibrary());
+  console.log(output);
+  return exitCode;
+}
+
 function explain(args: readonly string[]): number {
   const rule = RULES.find((r) => r.id === args[0]);
   if (!rule) throw new UsageError(`explain needs a rule id, one of:\n  ${RULES.map((r) => r.id).join('\n  ')}`);
@@ -147,7 +170,7 @@ function loadLibrary(): UpstreamLibrary {
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
-  if (!(error instanceof UsageError)) throw error;
+  if (!(error instanceof UsageError || error instanceof CliError)) throw error;
   console.error(`conduct-lens: ${error.message}`);
   process.exitCode = 2;
 }

@@ -20,7 +20,11 @@ describe('comparison engine', () => {
     const [first, second] = [sections[2], sections[3]];
     const swapped = v21.body.slice(0, first.start) + v21.body.slice(second.start, second.end) + v21.body.slice(first.start, first.end) + v21.body.slice(second.end);
     const comparison = compareWith(v21, comparedLike(swapped, v21));
-    assert.deepEqual(comparison.sections.filter((s) => s.status !== 'identical').map((s) => [s.status, s.heading]), [['moved', first.heading]]);
+    // Swapping two neighbours is one move either way; the comparison names one of the two.
+    const changed = comparison.sections.filter((s) => s.status !== 'identical');
+    assert.equal(changed.length, 1, JSON.stringify(changed.map((s) => [s.status, s.heading])));
+    assert.equal(changed[0].status, 'moved');
+    assert.ok([first.heading, second.heading].includes(changed[0].heading));
     assert.equal(comparison.summary.wordsChanged, 0);
   });
 
@@ -30,7 +34,8 @@ describe('comparison engine', () => {
     const comparison = compareWith(v21, comparedLike(renamed, v21));
     const section = comparison.sections.find((s) => s.heading === 'Where This Applies')!;
     assert.equal(section.pairedBy, 'wording');
-    assert.equal(section.id, undefined);
+    // Paired by wording, the section is known for the standard one it is.
+    assert.equal(section.id, 'scope');
     assert.equal(section.upstreamHeading, 'Scope');
     assert.equal(section.status, 'modified');
     assert.deepEqual(section.changes.map((c) => [c.kind, c.text, c.upstreamText]), [['replace', 'Where This Applies', 'Scope']]);

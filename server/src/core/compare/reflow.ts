@@ -32,7 +32,7 @@ export function reflowEdits(comparison: Comparison, base: ComparedText, policy: 
       edits.push({ span: { start: cursor, end: cursor }, text: `${needsBreakBefore(text, cursor)}${block}\n\n` });
     } else {
       for (const change of section.changes) {
-        const edit = undoWording(change, base.doc.text, text);
+        const edit = wordingEdit(change, base, policy);
         if (edit) edits.push(edit);
       }
     }
@@ -40,40 +40,80 @@ export function reflowEdits(comparison: Comparison, base: ComparedText, policy: 
   return normalise(edits);
 }
 
-function undoWording(change: Change, baseText: string, text: string): TextEdit | undefined {
+/**
+ * The edit that puts the source's wording in place of the policy's for one change: the
+ * policy's extra words removed, the source's missing words restored, reworded words
+ * replaced, with the punctuation that goes with them. Fields, links and formatting are the
+ * policy's and get none.
+ */
+export function wordingEdit(change: Pick<Change, 'kind' | 'policy' | 'upstream'>, source: ComparedText, policy: ComparedText): TextEdit | undefined {
+  const text = policy.doc.text;
   switch (change.kind) {
     case 'insert':
-      return { span: wholeLines(change.policy, text) ?? withOneSpace(change.policy, text), text: '' };
+      return { span: wholeLines(change.policy, text) ?? withLeadingPunctuation(change.policy, policy) ?? withOneSpace(change.policy, text), text: '' };
     case 'replace':
-      return { span: change.policy, text: inline(baseText.slice(change.upstream.start, change.upstream.end)) };
+      return { span: change.policy, text: inline(source.doc.text.slice(change.upstream.start, change.upstream.end)) };
     case 'delete':
-      return restore(change, baseText, text);
+      return restore(change, source, policy);
     default:
       return undefined;
   }
 }
 
+/** Index of the first token starting at or after an offset. */
+function tokenAt(side: ComparedText, offset: number): number {
+  const tokens = side.tokenized.tokens;
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid].span.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The gap before token k when it is inline punctuation and space ("," or "; "), not a line break or block change. */
+function inlineGapBefore(side: ComparedText, k: number): Span | undefined {
+  const tokens = side.tokenized.tokens;
+  if (k <= 0 || k >= tokens.length || tokens[k].block !== tokens[k - 1].block) return undefined;
+  const gap = { start: tokens[k - 1].span.end, end: tokens[k].span.start };
+  return /^[^\S\n]*[,;:][^\S\n]*$/.test(side.doc.text.slice(gap.start, gap.end)) ? gap : undefined;
+}
+
+/** Removing words that follow a comma takes the comma with them: "a, b, c" less "b" is "a, c". */
+function withLeadingPunctuation(span: Span, policy: ComparedText): Span | undefined {
+  const gap = inlineGapBefore(policy, tokenAt(policy, span.start));
+  return gap && { start: gap.start, end: span.end };
+}
+
 /**
- * Puts back words the policy dropped. Words that open a block upstream (a list item, a
- * paragraph) go back as that block, on a line of their own after the line where the
- * policy's text stops; words inside a sentence go back inline, with a space.
+ * Puts back words the policy dropped. Words that open a block in the source (a list item,
+ * a paragraph) go back as that block, on a line of their own after the line where the
+ * policy's text stops; words inside a sentence go back inline, with the punctuation that
+ * precedes them in the source, or a space.
  */
-function restore(change: Change, baseText: string, text: string): TextEdit {
+function restore(change: Pick<Change, 'policy' | 'upstream'>, source: ComparedText, policy: ComparedText): TextEdit {
+  const text = policy.doc.text;
+  const sourceText = source.doc.text;
   const up = change.upstream;
-  const lineStart = baseText.lastIndexOf('\n', up.start - 1) + 1;
-  const opensBlock = !/[\p{L}\p{N}]/u.test(baseText.slice(lineStart, up.start));
+  const k = tokenAt(source, up.start);
+  const tokens = source.tokenized.tokens;
+  const opensBlock = k === 0 || k >= tokens.length || tokens[k].block !== tokens[k - 1].block;
   const at = change.policy.start;
   if (opensBlock) {
+    const lineStart = sourceText.lastIndexOf('\n', up.start - 1) + 1;
     const lineEnd = text.indexOf('\n', at);
     const end = lineEnd < 0 ? text.length : lineEnd;
-    if (!/[\p{L}\p{N}]/u.test(text.slice(at, end))) {
-      const separator = /\n[ \t]*\n\s*$/.test(baseText.slice(0, lineStart)) ? '\n\n' : '\n';
-      return { span: { start: end, end }, text: separator + baseText.slice(lineStart, up.end).replace(/\s+$/, '') };
+    if (!/[\p{L}\p{N}]/u.test(text.slice(at, end)) && !/[\p{L}\p{N}]/u.test(sourceText.slice(lineStart, up.start))) {
+      const separator = /\n[ \t]*\n\s*$/.test(sourceText.slice(0, lineStart)) ? '\n\n' : '\n';
+      return { span: { start: end, end }, text: separator + sourceText.slice(lineStart, up.end).replace(/\s+$/, '') };
     }
   }
-  const before = at > 0 && !/\s/.test(text[at - 1]) ? ' ' : '';
+  const gap = inlineGapBefore(source, k);
+  const lead = gap ? sourceText.slice(gap.start, gap.end) : at > 0 && !/\s/.test(text[at - 1]) ? ' ' : '';
   const after = at < text.length && /[\p{L}\p{N}]/u.test(text[at]) ? ' ' : '';
-  return { span: { start: at, end: at }, text: before + inline(baseText.slice(up.start, up.end)) + after };
+  return { span: { start: at, end: at }, text: lead + inline(sourceText.slice(up.start, up.end)) + after };
 }
 
 /** Base wording set inline: its hard line breaks become spaces; paragraph breaks stay. */
@@ -109,7 +149,7 @@ function needsBreakBefore(text: string, at: number): string {
 }
 
 /** Sorts edits and drops any that overlap an earlier one (nested changes: the outer wins). */
-function normalise(edits: TextEdit[]): TextEdit[] {
+export function normalise(edits: TextEdit[]): TextEdit[] {
   const sorted = edits.map((e, order) => ({ e, order })).sort((x, y) => x.e.span.start - y.e.span.start || x.order - y.order);
   const kept: TextEdit[] = [];
   let end = -1;

@@ -28,6 +28,8 @@ export interface CompareToken {
 export interface LinkTarget {
   text: Span;
   url: string;
+  /** Where the destination is written (inline, or in the reference's definition), when it is written as parsed. */
+  urlSpan?: Span;
 }
 
 export interface TokenizedText {
@@ -47,7 +49,7 @@ export const FIELD_KEY = '\u0000field';
  * on what counts as wording.
  */
 export function tokenizeForCompare(text: string, tree: Root, library: UpstreamLibrary): TokenizedText {
-  const { syntax, links, blocks } = readTree(tree);
+  const { syntax, links, blocks } = readTree(tree, text);
   const fields = findFields(text, library, syntax);
   const index = buildDetectionIndex(library);
   const words = tokenize(maskForDetection(text, library), (word) => index.wordId(word) !== undefined);
@@ -75,18 +77,18 @@ interface TreeFacts {
   blocks: Span[];
 }
 
-function readTree(tree: Root): TreeFacts {
+function readTree(tree: Root, source: string): TreeFacts {
   const syntax: Span[] = [];
   const links: LinkTarget[] = [];
   const blocks: Span[] = [];
-  const definitions = new Map<string, string>();
+  const definitions = new Map<string, { url: string; urlSpan?: Span }>();
   const references: { text: Span; label: string }[] = [];
   walk(tree, (node: Nodes) => {
     const span = spanOf(node);
     if (!span) return;
     switch (node.type) {
       case 'definition':
-        definitions.set(node.identifier, node.url);
+        definitions.set(node.identifier, { url: node.url, urlSpan: findWithin(source, node.url, span) });
         syntax.push(span);
         return false;
       case 'image':
@@ -97,7 +99,7 @@ function readTree(tree: Root): TreeFacts {
       case 'linkReference': {
         const text = childrenSpan(node) ?? { start: span.start, end: span.start };
         syntax.push({ start: text.end, end: span.end });
-        if (node.type === 'link') links.push({ text, url: node.url });
+        if (node.type === 'link') links.push({ text, url: node.url, urlSpan: findWithin(source, node.url, { start: text.end, end: span.end }) });
         else references.push({ text, label: node.identifier });
         return;
       }
@@ -109,12 +111,19 @@ function readTree(tree: Root): TreeFacts {
     }
   });
   for (const ref of references) {
-    const url = definitions.get(ref.label);
-    if (url !== undefined) links.push({ text: ref.text, url });
+    const definition = definitions.get(ref.label);
+    if (definition) links.push({ text: ref.text, ...definition });
   }
   links.sort((a, b) => a.text.start - b.text.start);
   blocks.sort((a, b) => a.start - b.start);
   return { syntax, links, blocks };
+}
+
+/** Where `url` is written inside `within`, if it is written as parsed (no escapes or entities). */
+function findWithin(source: string, url: string, within: Span): Span | undefined {
+  if (!url) return undefined;
+  const at = source.slice(within.start, within.end).indexOf(url);
+  return at < 0 ? undefined : { start: within.start + at, end: within.start + at + url.length };
 }
 
 function childrenSpan(node: Nodes): Span | undefined {
