@@ -1,5 +1,5 @@
-import { checkText, type UpstreamLibrary } from '../core/index';
-import { comparePolicies, comparePolicyWithUpstream, differsInWording, formatComparison, parseTarget, resolveTarget, toComparisonReport, type PolicyComparison } from '../core/compare/index';
+import { checkText, LineIndex, type UpstreamLibrary } from '../core/index';
+import { againstLabel, comparePolicies, comparePolicyWithUpstream, detectedText, differsInWording, formatComparison, parseTarget, resolveTarget, toComparisonReport, upgradePolicy, upgradeProblem, type PolicyComparison, type UpgradeItem, type UpgradeResult } from '../core/compare/index';
 
 /** A problem with the call or its input: the CLI prints it and exits with 2. */
 export class CliError extends Error {}
@@ -42,4 +42,48 @@ function comparePolicy(args: CompareArgs, library: UpstreamLibrary): PolicyCompa
   const result = comparePolicyWithUpstream(analysis.doc, library, analysis.base, upstream);
   if (!result) throw new CliError(`${args.file} does not follow a Contributor Covenant text closely enough to pick one; name one with --against (for example --against 2.1).`);
   return result;
+}
+
+export interface UpgradeArgs {
+  file: string;
+  text: string;
+  to?: string;
+  format: string;
+}
+
+/**
+ * `upgrade`: the policy merged three ways with its detected base wording and the target.
+ * Returns the result for the caller to print or write; refuses targets that are not an
+ * upgrade within the family (3.0 is a rewrite: `migrate`).
+ */
+export function upgradeCommand(args: UpgradeArgs, library: UpstreamLibrary): UpgradeResult {
+  if (!['text', 'json'].includes(args.format)) throw new CliError(`--format for upgrade must be text or json, not "${args.format}".`);
+  if (!args.to) throw new CliError('upgrade needs --to <version>[/<language>], such as --to 2.1.');
+  const analysis = checkText(args.text, library);
+  if (!analysis.doc) throw new CliError(`${args.file}: ${analysis.findings[0]?.message ?? 'cannot be read'}`);
+  const base = detectedText(library, analysis.base);
+  if (!base) throw new CliError(`${args.file} does not follow a Contributor Covenant text closely enough to upgrade it.`);
+  const target = parseTarget(args.to);
+  if (!target) throw new CliError(`--to takes <version>[/<language>], such as 2.1 or 2.1/de, not "${args.to}".`);
+  const found = resolveTarget(library, { ...target, language: target.language ?? base.entry.language }, analysis.base);
+  if (typeof found === 'string') throw new CliError(found);
+  const problem = upgradeProblem(base, found);
+  if (problem) throw new CliError(problem);
+  return upgradePolicy(analysis.doc, library, base, found);
+}
+
+/** The upgrade's JSON shape: what was applied, kept and left to decide, with 1-based positions in the policy. */
+export function upgradeReport(file: string, text: string, result: UpgradeResult) {
+  const lines = new LineIndex(text);
+  const point = (offset: number) => {
+    const p = lines.positionAt(offset);
+    return { line: p.line + 1, column: p.character + 1 };
+  };
+  const items = (list: readonly UpgradeItem[]) => list.map(({ policy, ...rest }) => ({ ...rest, policy: { start: point(policy.start), end: point(policy.end) } }));
+  return { file, from: result.from, to: result.to, applied: items(result.applied), kept: items(result.kept), conflicts: items(result.conflicts) };
+}
+
+/** One line per decision, for the text output's closing summary on standard error. */
+export function upgradeSummary(result: UpgradeResult): string {
+  return `${againstLabel(result.from)} → ${againstLabel(result.to)}: ${result.applied.length} upstream change${result.applied.length === 1 ? '' : 's'} applied, ${result.kept.length} of your edits kept, ${result.conflicts.length} conflict${result.conflicts.length === 1 ? '' : 's'} to decide.`;
 }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { copyFileSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { environmentFor } from '../fileEnvironment';
 import { checkText, detectBase, RULES, type Environment, type UpstreamLibrary } from '../core/index';
@@ -7,7 +7,7 @@ import { bundledUpstreamDir, loadUpstreamLibrary } from '../upstream/loader';
 import { formatText, toFileReport, type FileReport } from './report';
 import { ruleDocsUrl } from '../ruleDocs';
 import { toSarif } from './sarif';
-import { CliError, diffCommand } from './compareCommands';
+import { CliError, diffCommand, upgradeCommand, upgradeReport, upgradeSummary } from './compareCommands';
 import { version } from '../../../package.json';
 
 const USAGE = `Usage: conduct-lens <command> [options]
@@ -18,6 +18,11 @@ Commands:
   diff <file> [--against <version>[/<lang>][@<commit>]] [--with <other-policy>]
                          Compare a policy with upstream (its detected base by default) or
                          with another policy, section by section. Exit 1 if the wording differs.
+  upgrade <file> --to <version>[/<lang>] [--write] [--force]
+                         Merge upstream's changes since the policy's base wording into it,
+                         keeping your edits. Prints the result (json: applied, kept,
+                         conflicts); --write replaces the file (backup in <file>.bak) unless
+                         there are conflicts (--force writes anyway). Exit 1 on conflicts.
   explain <rule-id>      Describe a rule.
   rules                  List the rules.
 
@@ -76,6 +81,8 @@ function main(argv: readonly string[]): number {
       return detect(parseArgs(rest));
     case 'diff':
       return diff(parseArgs(rest, ['against', 'with']));
+    case 'upgrade':
+      return upgrade(parseArgs(rest, ['to'], ['write', 'force']));
     case 'explain':
       return explain(rest);
     case 'rules':
@@ -150,6 +157,37 @@ function diff({ format = 'text', files, values }: Parsed): number {
   const { output, exitCode } = diffCommand({ file: files[0], text: readPolicy(files[0]), against: values.against, other, format }, loadLibrary());
   console.log(output);
   return exitCode;
+}
+
+function upgrade({ format = 'text', files, values, flags }: Parsed): number {
+  if (files.length !== 1 || files[0] === '-') throw new UsageError('upgrade takes one policy file.');
+  const text = readPolicy(files[0]);
+  const result = upgradeCommand({ file: files[0], text, to: values.to, format }, loadLibrary());
+  if (format === 'json') console.log(JSON.stringify(upgradeReport(files[0], text, result), null, 2));
+  else if (!flags.has('write')) process.stdout.write(result.text);
+  console.error(upgradeSummary(result));
+  if (flags.has('write')) {
+    if (result.conflicts.length && !flags.has('force')) {
+      console.error(`Not written: ${result.conflicts.length} place${result.conflicts.length === 1 ? '' : 's'} where both you and upstream changed the wording. Review them (--format json), or pass --force to write with your wording kept there.`);
+      return 1;
+    }
+    writeAtomically(files[0], result.text);
+    console.error(`Wrote ${files[0]} (the previous text is in ${files[0]}.bak).`);
+  }
+  return result.conflicts.length ? 1 : 0;
+}
+
+/** Writes beside the file, then renames over it, so a crash never leaves half a policy; the old text goes to <file>.bak first. */
+function writeAtomically(file: string, text: string): void {
+  const temporary = join(dirname(resolve(file)), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    copyFileSync(file, `${file}.bak`);
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
 }
 
 function explain(args: readonly string[]): number {

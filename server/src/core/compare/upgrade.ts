@@ -204,3 +204,18 @@ function sameKeys(a: readonly CompareToken[], aRange: [number, number], b: reado
 function linkAt(links: readonly LinkTarget[]): (offset: number) => LinkTarget | undefined {
   return (offset) => links.find((l) => offset >= l.text.start && offset < l.text.end);
 }
+
+/**
+ * Why moving from `base` to `target` is not an upgrade this merge does, or undefined when it
+ * is: the same family or 1.x to 2.x, forwards (or an earlier wording to today's of its
+ * version). 3.0 is close to a rewrite upstream: it gets a guided migration instead.
+ */
+export function upgradeProblem(base: UpstreamText, target: UpstreamText): string | undefined {
+  const from = base.entry.version;
+  const to = target.entry.version;
+  if (to.startsWith('3.')) return `Contributor Covenant ${to} is close to a rewrite of ${from}; use the guided migration to 3.0 instead of an upgrade.`;
+  const order = from.localeCompare(to, 'en', { numeric: true });
+  if (order > 0) return `${to} is older than the ${from} text this policy follows; an upgrade only moves forwards.`;
+  if (order === 0 && !base.revision) return `this policy already follows today's wording of ${from}.`;
+  return undefined;
+}
