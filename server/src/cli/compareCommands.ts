@@ -1,5 +1,5 @@
 import { checkText, LineIndex, type UpstreamLibrary } from '../core/index';
-import { againstLabel, comparePolicies, comparePolicyWithUpstream, detectedText, differsInWording, formatComparison, parseTarget, resolveTarget, toComparisonReport, upgradePolicy, upgradeProblem, type PolicyComparison, type UpgradeItem, type UpgradeResult } from '../core/compare/index';
+import { againstLabel, comparePolicies, comparePolicyWithUpstream, detectedText, differsInWording, formatComparison, migrateToV3, parseTarget, resolveTarget, toComparisonReport, upgradePolicy, upgradeProblem, type MigrationDraft, type PolicyComparison, type UpgradeItem, type UpgradeResult } from '../core/compare/index';
 
 /** A problem with the call or its input: the CLI prints it and exits with 2. */
 export class CliError extends Error {}
@@ -86,4 +86,14 @@ export function upgradeReport(file: string, text: string, result: UpgradeResult)
 /** One line per decision, for the text output's closing summary on standard error. */
 export function upgradeSummary(result: UpgradeResult): string {
   return `${againstLabel(result.from)} → ${againstLabel(result.to)}: ${result.applied.length} upstream change${result.applied.length === 1 ? '' : 's'} applied, ${result.kept.length} of your edits kept, ${result.conflicts.length} conflict${result.conflicts.length === 1 ? '' : 's'} to decide.`;
+}
+
+/** `migrate --to 3.0`: the guided draft and its notes. */
+export function migrateCommand(args: { file: string; text: string; to?: string }, library: UpstreamLibrary): MigrationDraft {
+  if (args.to !== '3.0') throw new CliError('migrate needs --to 3.0 (the only version that is a rewrite rather than an upgrade).');
+  const analysis = checkText(args.text, library);
+  if (!analysis.doc) throw new CliError(`${args.file}: ${analysis.findings[0]?.message ?? 'cannot be read'}`);
+  const draft = migrateToV3(analysis.doc, library, analysis.base);
+  if (typeof draft === 'string') throw new CliError(draft);
+  return draft;
 }

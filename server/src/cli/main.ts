@@ -7,7 +7,7 @@ import { bundledUpstreamDir, loadUpstreamLibrary } from '../upstream/loader';
 import { formatText, toFileReport, type FileReport } from './report';
 import { ruleDocsUrl } from '../ruleDocs';
 import { toSarif } from './sarif';
-import { CliError, diffCommand, upgradeCommand, upgradeReport, upgradeSummary } from './compareCommands';
+import { CliError, diffCommand, migrateCommand, upgradeCommand, upgradeReport, upgradeSummary } from './compareCommands';
 import { version } from '../../../package.json';
 
 const USAGE = `Usage: conduct-lens <command> [options]
@@ -23,6 +23,9 @@ Commands:
                          keeping your edits. Prints the result (json: applied, kept,
                          conflicts); --write replaces the file (backup in <file>.bak) unless
                          there are conflicts (--force writes anyway). Exit 1 on conflicts.
+  migrate <file> --to 3.0
+                         Print a guided 3.0 draft: your contact, title and addenda carried
+                         over, and a comment at every decision for you to review.
   explain <rule-id>      Describe a rule.
   rules                  List the rules.
 
@@ -81,6 +84,14 @@ function main(argv: readonly string[]): number {
       return detect(parseArgs(rest));
     case 'diff':
       return diff(parseArgs(rest, ['against', 'with']));
+    case 'migrate': {
+      const { files, values } = parseArgs(rest, ['to']);
+      if (files.length !== 1) throw new UsageError('migrate takes one policy file (or - for standard input).');
+      const draft = migrateCommand({ file: files[0], text: readPolicy(files[0]), to: values.to }, loadLibrary());
+      process.stdout.write(draft.text);
+      console.error(`Draft from ${draft.from}: ${draft.notes.length} notes to review (<!-- Conduct Lens: … --> comments).`);
+      return 0;
+    }
     case 'upgrade':
       return upgrade(parseArgs(rest, ['to'], ['write', 'force']));
     case 'explain':

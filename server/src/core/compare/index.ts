@@ -11,6 +11,7 @@ import { detectedText, upstreamAgainst } from './target';
 export { compareTexts, comparedText, comparedUpstream, compareWithUpstream, type Change, type ChangeKind, type Comparison, type ComparisonSummary, type ComparedText, type CompareOptions, type SectionComparison, type SectionStatus } from './compare';
 export { againstLabel, differsInWording, formatComparison, statusLabel, summaryLine, toComparisonReport, type ComparedAgainst, type ComparisonReport } from './describe';
 export { applyEdits, reflowBase, reflowEdits, type TextEdit } from './reflow';
+export { migrateToV3, type MigrationDraft, type MigrationNote } from './migrate';
 export { upgradePolicy, upgradeProblem, type UpgradeItem, type UpgradeResult } from './upgrade';
 export { detectedText, parseTarget, resolveTarget, upstreamAgainst, type UpstreamTarget } from './target';
 
