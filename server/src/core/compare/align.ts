@@ -61,6 +61,8 @@ export function alignUnits(aUnits: readonly CompareUnit[], bUnits: readonly Comp
   const aPartner = new Map([...partner].map(([j, i]) => [i, j]));
   const a = absorbNested(aUnits, (i) => aPartner.get(i), (j) => nestedCount(bUnits, j));
   const b = absorbNested(bUnits, (j) => partner.get(j), (i) => nestedCount(aUnits, i));
+  joinUnheaded(a, (i) => aPartner.get(i), (j) => b[j], aTokens, bTokens, taken);
+  joinUnheaded(b, (j) => partner.get(j), (i) => a[i], bTokens, aTokens);
 
   const moved = movedPairs(b.map((unit, j) => (unit ? partner.get(j) : undefined)));
   const pairs: UnitPair[] = [];
@@ -122,6 +124,48 @@ function absorbNested(units: readonly CompareUnit[], partnerOf: (k: number) => n
   }
   return result;
 }
+
+/**
+ * A unit with no partner whose words the partner of the unit before it holds: one side
+ * lost a heading (a "## " dropped, a line a PDF did not mark), so two sections there are
+ * one here. The unit joins the one before it, and the pair compares whole.
+ */
+function joinUnheaded(
+  units: (CompareUnit | undefined)[],
+  partnerOf: (k: number) => number | undefined,
+  other: (k: number) => CompareUnit | undefined,
+  tokens: readonly CompareToken[],
+  otherTokens: readonly CompareToken[],
+  taken?: Set<number>,
+): void {
+  for (let k = 1; k < units.length; k++) {
+    const unit = units[k];
+    if (!unit || partnerOf(k) !== undefined) continue;
+    let p = k - 1;
+    while (p >= 0 && !units[p]) p--;
+    const previous = units[p];
+    const partner = p >= 0 ? partnerOf(p) : undefined;
+    const counterpart = partner === undefined ? undefined : other(partner);
+    if (!previous || !counterpart || previous.to !== unit.from) continue;
+    const words = bag(unit, tokens);
+    const held = bag(counterpart, otherTokens);
+    const own = bag(previous, tokens);
+    let size = 0;
+    let found = 0;
+    for (const [key, count] of words) {
+      size += count;
+      found += Math.min(count, Math.max(0, (held.get(key) ?? 0) - (own.get(key) ?? 0)));
+    }
+    if (size < JOIN_MIN_WORDS || found / size < JOIN_SHARE) continue;
+    units[p] = { ...previous, span: { start: previous.span.start, end: unit.span.end }, to: unit.to };
+    units[k] = undefined;
+    taken?.add(k);
+  }
+}
+
+/** A unit joins its neighbour's pair only when that pair's other side holds most of its words, beyond what the neighbour itself accounts for. */
+const JOIN_SHARE = 0.6;
+const JOIN_MIN_WORDS = 5;
 
 function dice(x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>): number {
   let shared = 0;
