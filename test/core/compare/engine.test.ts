@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compareTexts } from '../../../server/src/core/compare/compare';
 import { applyEdits } from '../../../server/src/core/compare/reflow';
-import { boundedDiff, DiffBudget } from '../../../server/src/core/compare/wordDiff';
+import { boundedDiff, DiffBudget, foldShortEqualRuns } from '../../../server/src/core/compare/wordDiff';
 import { comparedLike, compareWith } from '../../support/compare';
 import { upstreamText } from '../../support/upstream';
 
@@ -101,6 +101,26 @@ describe('comparison engine', () => {
     const comparison = compareTexts(comparedLike(long, v21), comparedLike(shuffled, v21), { budgetMs: 1 });
     assert.ok(comparison.fallback, 'a fallback is reported');
     assert.match(comparison.fallback.message, /word-by-word/);
+  });
+
+  it('folds a one-word equal run caught between two deletions into one reworded phrase', () => {
+    const a = 'we act not just kindly for us as individuals but always all'.split(' ');
+    const b = 'we act kindly all'.split(' ');
+    const raw = boundedDiff(a, b, [], new DiffBudget(100)).hunks;
+    assert.ok(raw.filter((h) => h.kind !== 'equal').length >= 2, 'the raw diff keeps a word between two deletions');
+    const folded = foldShortEqualRuns(raw);
+    const changes = folded.filter((h) => h.kind !== 'equal');
+    assert.deepEqual(changes.map((h) => [h.kind, a.slice(h.a[0], h.a[1]).join(' '), b.slice(h.b[0], h.b[1]).join(' ')]), [
+      ['delete', 'not just kindly for us as individuals but always', ''],
+      ['insert', '', 'kindly'],
+    ]);
+  });
+
+  it('keeps an equal run longer than two words between changes', () => {
+    const a = 'one two three four five six'.split(' ');
+    const b = 'uno two three four cinq six'.split(' ');
+    const raw = boundedDiff(a, b, [], new DiffBudget(100)).hunks;
+    assert.deepEqual(foldShortEqualRuns(raw), raw);
   });
 
   it('applies edits in order and keeps the text between them', () => {

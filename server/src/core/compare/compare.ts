@@ -6,7 +6,7 @@ import type { UpstreamText } from '../upstream/types';
 import { alignUnits, type UnitPair } from './align';
 import { FIELD_KEY, tokenizeForCompare, type CompareToken, type LinkTarget, type TokenizedText } from './tokens';
 import { unitsOf, type CompareUnit } from './units';
-import { boundedDiff, DiffBudget, type DiffLevel, type Hunk } from './wordDiff';
+import { boundedDiff, DiffBudget, foldShortEqualRuns, type DiffLevel, type Hunk } from './wordDiff';
 
 /**
  * - `insert`, `delete`, `replace`: wording the policy added, dropped or reworded;
@@ -165,7 +165,7 @@ function compareUnits(pair: UnitPair, base: TokenizedText, policy: TokenizedText
     [groupStarts(aTokens, bTokens, base.text, policy.text, sentenceBreak), groupStarts(aTokens, bTokens, base.text, policy.text, paragraphBreak)],
     budget,
   );
-  const changes = changesOf(hunks, aTokens, bTokens, base, policy, b.span.start);
+  const changes = changesOf(foldShortEqualRuns(hunks), aTokens, bTokens, base, policy, b.span.start);
   let wordsChanged = 0;
   for (const change of changes) {
     if (change.kind === 'insert' || change.kind === 'delete' || change.kind === 'replace') wordsChanged += change.words;

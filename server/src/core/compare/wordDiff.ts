@@ -94,3 +94,39 @@ function diffGroups(a: readonly string[], b: readonly string[], starts: { a: rea
     b: [tokenIndex(starts.b, h.b[0], b.length), tokenIndex(starts.b, h.b[1], b.length)],
   }));
 }
+
+/**
+ * Folds short equal runs caught between two changes into one replacement, as
+ * diff-match-patch's semantic cleanup does: "dropped 'not just', dropped 'us as
+ * individuals'" around a kept "for" reads better as one reworded phrase. A run folds when
+ * it has at most {@link MAX_FOLDED} tokens and the changes around it, both sides counted,
+ * are at least four times as long. For display only: edits that must stay minimal (the
+ * upgrade) use the raw hunks.
+ */
+export function foldShortEqualRuns(hunks: readonly Hunk[]): Hunk[] {
+  const out: Hunk[] = hunks.map((h) => ({ kind: h.kind, a: [h.a[0], h.a[1]], b: [h.b[0], h.b[1]] }));
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let i = 1; i + 1 < out.length; i++) {
+      const equal = out[i];
+      if (equal.kind !== 'equal' || equal.a[1] - equal.a[0] > MAX_FOLDED) continue;
+      let from = i - 1;
+      while (from > 0 && out[from - 1].kind !== 'equal') from--;
+      let to = i + 1;
+      while (to + 1 < out.length && out[to + 1].kind !== 'equal') to++;
+      if (out[i - 1].kind === 'equal' || out[i + 1].kind === 'equal') continue;
+      const around = (side: 'a' | 'b') => out.slice(from, to + 1).filter((h) => h.kind !== 'equal').reduce((n, h) => n + h[side][1] - h[side][0], 0);
+      const size = equal.a[1] - equal.a[0];
+      if (around('a') + around('b') < 4 * size) continue;
+      const a: [number, number] = [out[from].a[0], out[to].a[1]];
+      const b: [number, number] = [out[from].b[0], out[to].b[1]];
+      out.splice(from, to - from + 1, { kind: 'delete', a, b: [b[0], b[0]] }, { kind: 'insert', a: [a[1], a[1]], b });
+      changed = true;
+      break;
+    }
+  }
+  return out;
+}
+
+const MAX_FOLDED = 2;
