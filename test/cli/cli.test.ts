@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import Ajv from 'ajv';
-import { PROJECT_ROOT, SEEDS_DIR } from '../support/upstream';
+import { PROJECT_ROOT, SEEDS_DIR, upstreamLibrary, upstreamText } from '../support/upstream';
 
 const cli = join(PROJECT_ROOT, 'dist/cli/cli.js');
 const seedFile = (n: string) => join(SEEDS_DIR, readdirSync(SEEDS_DIR).find((f) => f.startsWith(`${n}_`))!);
@@ -63,6 +63,22 @@ describe('conduct-lens CLI', () => {
     const own = join(dir, 'rules.md');
     writeFileSync(own, '# Workshop rules\n\nBring your own tools. Sweep the floor before you leave. Ask before borrowing a chisel.\n');
     assert.match(run('detect', own).stdout, /not based on the Contributor Covenant/);
+  });
+
+  it('detect names an earlier wording: its commit and dates in json, the months upstream published it in text', () => {
+    // An earlier 1.4 wording, rebuilt from the bundle and written out as a policy would be.
+    const earlier = upstreamLibrary().revisionsOf(upstreamText('1.4')).at(-1)!;
+    const file = join(mkdtempSync(join(tmpdir(), 'conduct-cli-')), 'CODE_OF_CONDUCT.md');
+    writeFileSync(file, earlier.body);
+    const json = JSON.parse(run('detect', '--format', 'json', file).stdout);
+    assert.deepEqual({ version: json.version, language: json.language, revision: json.revision }, { version: '1.4', language: 'en', revision: earlier.revision });
+    assert.equal(json.source, undefined, 'the upstream text itself is not printed');
+    const month = (date: string) => date.slice(0, 7);
+    assert.match(run('detect', file).stdout, new RegExp(`: Contributor Covenant 1\\.4 \\(en\\), as published ${month(earlier.revision!.firstDate)} to ${month(earlier.revision!.lastDate)}, 100% similar`));
+    assert.equal(JSON.parse(run('detect', '--format', 'json', seedFile('003')).stdout).revision, null);
+    const check = JSON.parse(run('check', '--format', 'json', file).stdout);
+    assert.deepEqual(check.base.revision, earlier.revision);
+    assert.ok(check.findings.some((f: { rule: string }) => f.rule === 'earlier-wording'));
   });
 
   it('explain describes a rule; rules lists them all', () => {

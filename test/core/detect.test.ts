@@ -110,11 +110,11 @@ describe('detectionTokens', () => {
 });
 
 describe('detectBase', () => {
-  it('detects every upstream text as itself, version and language, from its body', () => {
+  it('detects every upstream text as itself, version, language and today\'s wording, from its body', () => {
     assert.equal(library.texts.length, 95);
     const wrong = library.texts
       .map((text) => ({ text, d: detectBase(text.body, library) }))
-      .filter(({ text, d }) => d.version !== text.entry.version || d.language !== text.entry.language || d.family !== 'contributor-covenant')
+      .filter(({ text, d }) => d.version !== text.entry.version || d.language !== text.entry.language || d.family !== 'contributor-covenant' || d.revision !== null || d.source !== text)
       .map(({ text, d }) => `${text.entry.version} ${text.entry.language} detected as ${label(d)}; candidates: ${top(d)}`);
     assert.deepEqual(wrong, []);
   });
@@ -124,7 +124,7 @@ describe('detectBase', () => {
     const wrong = catalog.entries.flatMap((entry) => {
       const raw = readFileSync(join(UPSTREAM_DIR, catalog.repo, catalog.commit, entry.path), 'utf8').replace(/\r?\n/g, '\r\n');
       const d = detectBase(raw, library);
-      return d.version === entry.version && d.language === entry.language && d.similarity === 1 ? [] : [`${entry.version} ${entry.language} detected as ${label(d)}; candidates: ${top(d)}`];
+      return d.version === entry.version && d.language === entry.language && d.revision === null && d.similarity === 1 ? [] : [`${entry.version} ${entry.language} detected as ${label(d)}; candidates: ${top(d)}`];
     });
     assert.deepEqual(wrong, []);
   });
@@ -143,7 +143,7 @@ describe('detectBase', () => {
       const got = `${d.version} ${d.language}`;
       // A text with a word-for-word twin (2.0 sw) may come back as the twin.
       const right = got === expected || twins().some((pair) => pair.includes(got) && pair.includes(expected));
-      return right && d.similarity > 0.97 ? [] : [`${expected} detected as ${label(d)}; candidates: ${top(d)}`];
+      return right && d.revision === null && d.similarity > 0.97 ? [] : [`${expected} detected as ${label(d)}; candidates: ${top(d)}`];
     });
     assert.deepEqual(wrong, []);
   });
@@ -294,15 +294,24 @@ describe('detectBase', () => {
   });
 
   it('weighs wording before version numbers: a 2.1 text whose attribution says 2.0 is 2.1', () => {
-    const body = upstreamText('2.1').body.replace(/version 2\.1/g, 'version 2.0');
+    // German: no earlier 2.0 de wording carried 2.1's pledge (see the next test for English).
+    const body = upstreamText('2.1', 'de').body.replace(/2\.1/g, '2.0').replace(/2\/1/g, '2/0');
     const d = detectBase(body, library);
-    assertDetects(d, '2.1', 'en', '2.1 claiming 2.0');
+    assertDetects(d, '2.1', 'de', '2.1 de claiming 2.0');
     assert.deepEqual(
       d.evidence.map((e) => e.version),
       ['2.1', '2.0'],
       `the deciding wording first, then the rival's number: ${JSON.stringify(d.evidence)}`,
     );
     assert.match(d.evidence[1].phrase, /2\.0/);
+  });
+
+  it('reads the English 2.1 text claiming 2.0 as the 2.0 wording that carried 2.1\'s pledge in 2021', () => {
+    const body = upstreamText('2.1').body.replace(/version 2\.1/g, 'version 2.0');
+    const d = detectBase(body, library);
+    assertDetects(d, '2.0', 'en', '2.1 claiming 2.0');
+    assert.equal(d.revision?.firstDate.slice(0, 7), '2021-02', top(d));
+    assert.equal(d.similarity, 1);
   });
 
   it('reports one section per ## heading of the chosen text, in order', () => {

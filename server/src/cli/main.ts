@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { environmentFor } from '../fileEnvironment';
 import { checkText, detectBase, RULES, type Environment, type UpstreamLibrary } from '../core/index';
 import { bundledUpstreamDir, loadUpstreamLibrary } from '../upstream/loader';
-import { formatText, toFileReport, type FileReport } from './report';
+import { formatDetections, formatText, toDetectionReport, toFileReport, type FileReport } from './report';
 import { ruleDocsUrl } from '../ruleDocs';
 import { toSarif } from './sarif';
 import { CliError, diffCommand, migrateCommand, upgradeCommand, upgradeReport, upgradeSummary } from './compareCommands';
@@ -144,21 +144,8 @@ function detect({ format = 'text', files }: Parsed): number {
   if (!['text', 'json'].includes(format)) throw new UsageError(`--format for detect must be text or json, not "${format}".`);
   if (!files.length) throw new UsageError('detect needs at least one file (or - for standard input).');
   const library = loadLibrary();
-  const results = files.map((file) => ({ file, ...detectBase(readPolicy(file), library) }));
-  if (format === 'json') {
-    console.log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
-    return 0;
-  }
-  for (const r of results) {
-    const percent = (n: number) => `${Math.round(n * 100)}%`;
-    if (r.family === 'unknown') {
-      console.log(`${r.file}: not based on the Contributor Covenant (closest: ${r.candidates[0] ? `${r.candidates[0].version} ${r.candidates[0].language}, ${percent(r.candidates[0].similarity)}` : 'none'})`);
-      continue;
-    }
-    console.log(`${r.file}: Contributor Covenant ${r.version} (${r.language}), ${percent(r.similarity)} similar`);
-    for (const s of r.sections) console.log(`  ${s.heading.padEnd(32)} ${percent(s.similarity).padStart(4)}`);
-    for (const e of r.evidence.slice(0, 5)) console.log(`  evidence for ${e.version}: "${e.phrase}"`);
-  }
+  const results = files.map((file) => toDetectionReport(file, detectBase(readPolicy(file), library)));
+  console.log(format === 'json' ? JSON.stringify(results.length === 1 ? results[0] : results, null, 2) : formatDetections(results));
   return 0;
 }
 

@@ -1,5 +1,6 @@
-import type { CheckResult, Finding } from '../core/index';
+import type { CheckResult, Detection, Finding, RevisionInfo } from '../core/index';
 import { LineIndex } from '../core/index';
+import { againstLabel } from '../core/compare/index';
 
 /** A 1-based line and column, as editors and SARIF count them (columns in UTF-16 units). */
 export interface Point {
@@ -10,7 +11,7 @@ export interface Point {
 /** One file's result in the CLI's JSON shape. */
 export interface FileReport {
   file: string;
-  base: { family: string; version?: string; language?: string; similarity: number } | null;
+  base: { family: string; version?: string; language?: string; revision: RevisionInfo | null; similarity: number } | null;
   findings: { rule: string; severity: Finding['severity']; message: string; range: { start: Point; end: Point } }[];
 }
 
@@ -25,6 +26,7 @@ export function toFileReport(file: string, text: string, result: CheckResult): F
     family: result.base.family,
     version: result.base.version,
     language: result.base.language,
+    revision: result.base.revision,
     similarity: Math.round(result.base.similarity * 1000) / 1000,
   };
   return {
@@ -45,5 +47,33 @@ export function formatText(reports: readonly FileReport[]): string {
     }
   }
   out.push(`${total === 0 ? 'No' : total} finding${total === 1 ? '' : 's'} in ${reports.length} file${reports.length === 1 ? '' : 's'}.`);
+  return out.join('\n');
+}
+
+/** One file's detection in the CLI's JSON shape: the detection, without the chosen upstream text itself. */
+export type DetectionReport = { file: string } & Omit<Detection, 'source'>;
+
+export function toDetectionReport(file: string, detection: Detection): DetectionReport {
+  const report: DetectionReport & { source?: unknown } = { file, ...detection };
+  delete report.source;
+  return report;
+}
+
+/**
+ * "file: Contributor Covenant 1.4 (en), as published 2016-01 to 2017-09, 97% similar" (the
+ * months only for an earlier wording), then per-section scores and the deciding evidence.
+ */
+export function formatDetections(reports: readonly DetectionReport[]): string {
+  const percent = (n: number) => `${Math.round(n * 100)}%`;
+  const out: string[] = [];
+  for (const r of reports) {
+    if (r.family === 'unknown') {
+      out.push(`${r.file}: not based on the Contributor Covenant (closest: ${r.candidates[0] ? `${r.candidates[0].version} ${r.candidates[0].language}, ${percent(r.candidates[0].similarity)}` : 'none'})`);
+      continue;
+    }
+    out.push(`${r.file}: ${againstLabel({ family: 'contributor-covenant', version: r.version, language: r.language, revision: r.revision })}, ${percent(r.similarity)} similar`);
+    for (const s of r.sections) out.push(`  ${s.heading.padEnd(32)} ${percent(s.similarity).padStart(4)}`);
+    for (const e of r.evidence.slice(0, 5)) out.push(`  evidence for ${e.version}: "${e.phrase}"`);
+  }
   return out.join('\n');
 }

@@ -1,15 +1,18 @@
-import { buildDetectionIndex, type DetectionIndex, type Distinction } from './detect/corpus';
+import { buildDetectionIndex, type DetectionIndex, type Distinction, type IndexedText } from './detect/corpus';
 import { maskForDetection, tokenize, type DetectionToken } from './detect/normalize';
 import { SHINGLE_SIZE, shingleKeys } from './detect/shingles';
 import { DEFAULT_MAX_LENGTH } from './limits';
 import type { Span } from './span';
 import type { UpstreamLibrary } from './upstream/library';
+import type { RevisionInfo, UpstreamText } from './upstream/types';
 
 /** An upstream text a policy was compared with. */
 export interface DetectionCandidate {
   version: string;
   /** Upstream language code ("en", "pt-br", "zh-cn"). */
   language: string;
+  /** For the chosen candidate, the earlier wording it is; null for today's texts. */
+  revision: RevisionInfo | null;
   /** Dice coefficient of the two shingle sets: 1 for the same wording, 0 for none shared. */
   similarity: number;
   /** The share of the upstream text's shingles that the policy contains. */
@@ -40,11 +43,24 @@ export interface Detection {
   /** Undefined when the family is unknown. */
   version?: string;
   language?: string;
+  /**
+   * Which wording of that version and language: an earlier one upstream published and later
+   * edited (when, and at which commit), or null for today's wording and when unknown.
+   */
+  revision: RevisionInfo | null;
+  /**
+   * The upstream text chosen: today's or the earlier wording. Undefined when the family is
+   * unknown. Callers that print a detection as JSON leave it out (it holds the whole text).
+   */
+  source?: UpstreamText;
   /** 0..1: similarity to the chosen upstream text (0 when the family is unknown and nothing is shared). */
   similarity: number;
   /** 0..1: the share of the chosen upstream text that the policy contains. */
   coverage: number;
-  /** Best first (the chosen text first), at most five, only texts sharing some wording. */
+  /**
+   * Best first, at most five, only texts sharing some wording: the chosen text (today's or
+   * an earlier wording), then today's texts of other versions and languages.
+   */
   candidates: DetectionCandidate[];
   /** One per `##` section of the chosen upstream text, in its order; empty when unknown. */
   sections: SectionMatch[];
@@ -122,52 +138,56 @@ export function analyseBase(text: string, library: UpstreamLibrary, options: Det
   const index = buildDetectionIndex(library);
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const input = typeof text === 'string' ? text.slice(0, Math.max(0, maxLength)) : '';
-  const policy = readPolicy(input, library, index);
-  const detection = decide(policy, index);
-  return { detection, sectionOf: sectionMatcher(policy, detection, library, index) };
+  const policy = readPolicy(input, index);
+  const { detection, chosen } = decide(policy, index);
+  return { detection, sectionOf: sectionMatcher(policy, chosen) };
 }
 
-function decide(policy: Policy, index: DetectionIndex): Detection {
-  const scores = index.texts.map((t, i) => {
-    const shared = policy.shared[i];
-    const total = policy.keys.size + t.keys.size;
-    return { index: i, similarity: total ? (2 * shared) / total : 0, coverage: t.keys.size ? shared / t.keys.size : 0 };
-  });
-  const ranked = scores.filter((s) => s.similarity > 0).sort((a, b) => b.similarity - a.similarity || b.coverage - a.coverage || a.index - b.index);
+function decide(policy: Policy, index: DetectionIndex): { detection: Detection; chosen?: IndexedText } {
+  const ranked = rank(policy, index);
   const { chosen, runnerUp } = decideClose(ranked, policy, index);
 
-  const candidates = chosen ? [chosen, ...ranked.filter((s) => s !== chosen)] : [];
-  const asCandidate = (s: (typeof scores)[number]): DetectionCandidate => ({
-    version: index.texts[s.index].source.entry.version,
-    language: index.texts[s.index].source.entry.language,
+  // The chosen wording, then today's texts of the other versions and languages: earlier
+  // wordings would crowd them out (2.0 fr has 53), and some are English drafts filed as
+  // translations, which tell a reader nothing.
+  const candidates = chosen ? [chosen, ...ranked.filter((s) => !s.text.source.revision && textKey(s.text.source) !== textKey(chosen.text.source))].slice(0, MAX_CANDIDATES) : [];
+  const asCandidate = (s: Score): DetectionCandidate => ({
+    version: s.text.source.entry.version,
+    language: s.text.source.entry.language,
+    revision: s.text.source.revision ?? null,
     similarity: s.similarity,
     coverage: s.coverage,
   });
   const unknown: Detection = {
     family: 'unknown',
+    revision: null,
     similarity: chosen?.similarity ?? 0,
     coverage: chosen?.coverage ?? 0,
-    candidates: candidates.slice(0, MAX_CANDIDATES).map(asCandidate),
+    candidates: candidates.map(asCandidate),
     sections: [],
     evidence: [],
   };
-  if (!chosen) return unknown;
+  if (!chosen) return { detection: unknown };
 
-  const sections = index.texts[chosen.index].sections.map((section) => {
+  const sections = chosen.text.sections.map((section) => {
     let found = 0;
     for (const key of section.keys) if (policy.keys.has(key)) found++;
     return { heading: section.heading, similarity: section.keys.size ? found / section.keys.size : 0, size: section.keys.size };
   });
-  if (!isCovenant(chosen.coverage, sections)) return unknown;
+  if (!isCovenant(chosen.coverage, sections)) return { detection: unknown };
 
-  return {
+  const { source } = chosen.text;
+  const detection: Detection = {
     ...unknown,
     family: 'contributor-covenant',
-    version: index.texts[chosen.index].source.entry.version,
-    language: index.texts[chosen.index].source.entry.language,
+    version: source.entry.version,
+    language: source.entry.language,
+    revision: source.revision ?? null,
+    source,
     sections: sections.map(({ heading, similarity }) => ({ heading, similarity })),
-    evidence: runnerUp ? evidenceFor(chosen.index, runnerUp.index, policy, index) : [],
+    evidence: runnerUp ? evidenceFor(chosen.text, runnerUp.text, policy, index) : [],
   };
+  return { detection, chosen: chosen.text };
 }
 
 /**
@@ -195,21 +215,13 @@ interface Policy {
   shared: Int32Array;
 }
 
-function readPolicy(text: string, library: UpstreamLibrary, index: DetectionIndex): Policy {
-  const masked = maskForDetection(text, library);
+function readPolicy(text: string, index: DetectionIndex): Policy {
+  const masked = maskForDetection(text, index.library);
   const tokens = tokenize(masked, (word) => index.wordId(word) !== undefined);
-  // Words no upstream text uses get ids of their own (negative, so they never meet a
-  // vocabulary id): their shingles can match nothing, but they still count in the policy's
-  // size, which is what keeps a long custom policy from scoring like the template.
-  const strangers = new Map<string, number>();
-  const ids = tokens.map((t) => {
-    const id = index.wordId(t.text);
-    if (id !== undefined) return id;
-    let own = strangers.get(t.text);
-    if (own === undefined) strangers.set(t.text, (own = -1 - strangers.size));
-    return own;
-  });
-  const positions = shingleKeys(ids);
+  // Words no upstream text uses get numbers of their own: their shingles can match nothing,
+  // but they still count in the policy's size, which is what keeps a long custom policy
+  // from scoring like the template.
+  const positions = shingleKeys(tokens.map((t) => index.wordKey(t.text)));
   const keys = new Set(positions);
   const shared = new Int32Array(index.texts.length);
   for (const key of keys) for (const i of index.textsWith(key)) shared[i]++;
@@ -217,9 +229,33 @@ function readPolicy(text: string, library: UpstreamLibrary, index: DetectionInde
 }
 
 interface Score {
-  index: number;
+  text: IndexedText;
   similarity: number;
   coverage: number;
+  /** The similarity of today's text of the same version and language: what breaks a tie between identical wordings. */
+  current: number;
+}
+
+/**
+ * Every text that shares wording with the policy, best first: today's texts and every
+ * earlier wording, each a candidate for its own version and language. An earlier wording
+ * shares what today's text shares, give or take the shingles where they differ, so it is
+ * scored from those alone. Ties go to today's text, then to the wording whose today's text
+ * scores higher (upstream's history credits some English files to a translation too).
+ */
+function rank(policy: Policy, index: DetectionIndex): Score[] {
+  const size = policy.keys.size;
+  const scoreOf = (text: IndexedText, shared: number, current?: number): Score => {
+    const total = size + text.size;
+    const similarity = total ? (2 * shared) / total : 0;
+    return { text, similarity, coverage: text.size ? shared / text.size : 0, current: current ?? similarity };
+  };
+  const today = index.texts.map((text, i) => scoreOf(text, policy.shared[i]));
+  const gains = index.revisionGains(policy.keys);
+  const revisions = index.revisions.map((r) => scoreOf(r, policy.shared[r.current.order] + (gains.get(r) ?? 0), today[r.current.order].similarity));
+  return [...today, ...revisions]
+    .filter((s) => s.similarity > 0)
+    .sort((a, b) => b.similarity - a.similarity || b.coverage - a.coverage || b.current - a.current || a.text.order - b.text.order);
 }
 
 /**
@@ -228,53 +264,84 @@ interface Score {
  * candidates, the winner is the one whose own wording (shingles the other lacks) the policy
  * contains the larger share of. Wording is weighed before numbers, because a policy copies
  * its text but may misstate its version: a 2.1 text whose attribution says "version 2.0" is
- * 2.1. With nothing distinctive either way, overall similarity stands.
+ * 2.1. With nothing distinctive either way, overall similarity stands, except against an
+ * earlier wording: it is named only on wording of its own that the policy has, so without
+ * any, today's text stands (of two earlier wordings of one text, the later). Some earlier
+ * wordings of translations are English drafts, and a customised English policy must not
+ * come out as their language.
  */
 function decideClose(ranked: readonly Score[], policy: Policy, index: DetectionIndex): { chosen?: Score; runnerUp?: Score } {
   let chosen = ranked[0];
   if (!chosen) return {};
   const close = ranked.slice(1).filter((s) => s.similarity >= CLOSE * ranked[0].similarity);
-  for (const rival of close) {
-    const own = index.distinctive(chosen.index, rival.index);
-    const theirs = index.distinctive(rival.index, chosen.index);
-    const words = share(theirs.words, policy.keys) - share(own.words, policy.keys);
-    const numbers = share(theirs.numbers, policy.keys) - share(own.numbers, policy.keys);
-    if (words > 0 || (words === 0 && numbers > 0)) chosen = rival;
-  }
+  for (const rival of close) if (prefers(rival, chosen, policy, index)) chosen = rival;
   const winner = chosen;
   const tied = ranked.filter((s) => s.similarity === winner.similarity && s.coverage === winner.coverage);
-  if (tied.length > 1) chosen = byLayout(tied, policy.text, index);
-  return { chosen, runnerUp: [ranked[0], ...close].find((s) => s !== chosen) };
+  if (tied.length > 1) chosen = byLayout(tied, policy.text);
+  // The runner-up is today's text of another version or language: what the evidence tells apart.
+  return { chosen, runnerUp: [ranked[0], ...close].find((s) => !s.text.source.revision && textKey(s.text.source) !== textKey(chosen.text.source)) };
+}
+
+/** Whether the policy reads more like `rival` than like `chosen` (see {@link decideClose}). */
+function prefers(rival: Score, chosen: Score, policy: Policy, index: DetectionIndex): boolean {
+  const own = index.distinctive(chosen.text, rival.text);
+  const theirs = index.distinctive(rival.text, chosen.text);
+  const words = share(theirs.words, policy.keys) - share(own.words, policy.keys);
+  if (words) return words > 0;
+  const numbers = share(theirs.numbers, policy.keys) - share(own.numbers, policy.keys);
+  if (numbers) return numbers > 0;
+  const ownSize = own.words.size + own.numbers.size;
+  const theirSize = theirs.words.size + theirs.numbers.size;
+  // The same wording (an English draft filed as a translation): the order of ranking decides.
+  if (!ownSize && !theirSize) return rival.current > chosen.current || (rival.current === chosen.current && rival.text.order < chosen.text.order);
+  if (!ownSize || !theirSize) return false;
+  // The policy has none of the wording where the two differ, or as much of each.
+  if (textKey(rival.text.source) === textKey(chosen.text.source)) return later(rival.text.source, chosen.text.source);
+  return !rival.text.source.revision && !!chosen.text.source.revision;
+}
+
+/** Whether `a` is a later wording than `b` of the same text: today's is the latest. */
+function later(a: UpstreamText, b: UpstreamText): boolean {
+  if (!a.revision || !b.revision) return !a.revision && !!b.revision;
+  return a.revision.lastDate > b.revision.lastDate;
+}
+
+function textKey(text: UpstreamText): string {
+  return `${text.entry.version} ${text.entry.language}`;
 }
 
 /**
  * The last resort for texts with the same wording (upstream's 2.0 sw is word for word its
  * 2.1 sw, attribution included): the one whose lines the policy shares most. Only exact
- * ties get here, so layout never outweighs a single word.
+ * ties get here, so layout never outweighs a single word. Of today's wording and an earlier
+ * one, today's stands unless the policy has the earlier one's lines exactly.
  */
-function byLayout(tied: readonly Score[], text: string, index: DetectionIndex): Score {
+function byLayout(tied: readonly Score[], text: string): Score {
   const policyLines = lines(text);
-  let best = tied[0];
-  let bestScore = -1;
-  for (const candidate of tied) {
-    const upstream = lines(index.texts[candidate.index].source.body);
+  const scored = tied.map((candidate) => {
+    const upstream = lines(candidate.text.source.body);
     let shared = 0;
     for (const line of upstream) if (policyLines.has(line)) shared++;
-    const score = shared / (upstream.size + policyLines.size - shared || 1);
-    if (score > bestScore) [best, bestScore] = [candidate, score];
-  }
-  return best;
+    return { candidate, score: shared / (upstream.size + policyLines.size - shared || 1) };
+  });
+  const best = (list: typeof scored) => list.reduce<(typeof scored)[number] | undefined>((a, b) => (!a || b.score > a.score ? b : a), undefined);
+  const overall = best(scored)!;
+  const today = best(scored.filter((s) => !s.candidate.text.source.revision));
+  return (overall.candidate.text.source.revision && overall.score < 1 && today ? today : overall).candidate;
 }
 
 function lines(text: string): Set<string> {
   return new Set(text.split(/\r\n?|\n/).map((l) => l.trimEnd()).filter(Boolean));
 }
 
-function share(keys: ReadonlySet<number>, policy: ReadonlySet<number>): number {
-  if (!keys.size) return 0;
+function count(keys: ReadonlySet<number>, policy: ReadonlySet<number>): number {
   let found = 0;
   for (const key of keys) if (policy.has(key)) found++;
-  return found / keys.size;
+  return found;
+}
+
+function share(keys: ReadonlySet<number>, policy: ReadonlySet<number>): number {
+  return keys.size ? count(keys, policy) / keys.size : 0;
 }
 
 /**
@@ -283,9 +350,9 @@ function share(keys: ReadonlySet<number>, policy: ReadonlySet<number>): number {
  * against a text that differs throughout (1.4 for a 2.1 policy), everything is distinctive
  * and nothing is evidence.
  */
-function evidenceFor(chosen: number, runnerUp: number, policy: Policy, index: DetectionIndex): DetectionEvidence[] {
-  const group = (own: number, { words, numbers }: Distinction) => {
-    const { version, language } = index.texts[own].source.entry;
+function evidenceFor(chosen: IndexedText, runnerUp: IndexedText, policy: Policy, index: DetectionIndex): DetectionEvidence[] {
+  const group = (own: IndexedText, { words, numbers }: Distinction) => {
+    const { version, language } = own.source.entry;
     return runs(new Set([...words, ...numbers]), policy).map((span) => ({ phrase: phraseAt(policy, span), version, language, span }));
   };
   return [...group(chosen, index.distinctive(chosen, runnerUp)), ...group(runnerUp, index.distinctive(runnerUp, chosen))].slice(0, MAX_EVIDENCE);
@@ -334,9 +401,7 @@ const MIN_SPAN_SHINGLES = 8;
 /** …and most of them must come from that one upstream section. */
 const MIN_SPAN_SHARE = 0.5;
 
-function sectionMatcher(policy: Policy, detection: Detection, library: UpstreamLibrary, index: DetectionIndex): BaseAnalysis['sectionOf'] {
-  const source = detection.version && detection.language ? library.find(detection.version, detection.language) : undefined;
-  const indexed = source && index.texts.find((t) => t.source === source);
+function sectionMatcher(policy: Policy, indexed: IndexedText | undefined): BaseAnalysis['sectionOf'] {
   if (!indexed) return () => undefined;
   return (span) => {
     const keys = new Set<number>();

@@ -1,4 +1,8 @@
+import { againstLabel } from './compare/describe';
+import { detectBase } from './detect';
 import type { ConductDocument } from './document';
+import type { PolicyBase } from './rules/types';
+import { licenceOf } from './structure/attribution';
 import { ladderFamily, type LadderRung } from './structure/ladder';
 import { RUNGS } from './ladderRungs';
 import { foldLabel } from './normalize';
@@ -13,10 +17,64 @@ export interface HoverResult {
   span: Span;
 }
 
-/** What to show when the cursor rests on part of a policy, or undefined for nothing. */
-export function hoverAt(doc: ConductDocument, offset: number, library: UpstreamLibrary): HoverResult | undefined {
+/**
+ * What to show when the cursor rests on part of a policy, or undefined for nothing: a
+ * ladder rung's meaning, or on the attribution (the paragraph that cites a Contributor
+ * Covenant version) what the policy's text actually follows. `base` is the policy's
+ * detection when the caller has it; without it, the attribution hover detects afresh.
+ */
+export function hoverAt(doc: ConductDocument, offset: number, library: UpstreamLibrary, base?: PolicyBase): HoverResult | undefined {
   const rung = doc.ladder.find((r) => offset >= r.labelSpan.start && offset <= r.labelSpan.end);
-  return rung && { markdown: explainRung(doc, rung, library), span: rung.labelSpan };
+  if (rung) return { markdown: explainRung(doc, rung, library), span: rung.labelSpan };
+  const span = attributionAt(doc, offset);
+  return span && { markdown: explainBase(doc, base ?? detectBase(doc.text, library), span), span };
+}
+
+/** The paragraph around `offset` when it cites a Contributor Covenant version (or links to one). */
+function attributionAt(doc: ConductDocument, offset: number): Span | undefined {
+  const claims = [...doc.attribution.versions, ...doc.attribution.permalinks];
+  const paragraph = paragraphAt(doc.text, offset);
+  return claims.some((c) => c.span.start < paragraph.end && c.span.end > paragraph.start) ? paragraph : undefined;
+}
+
+/** A paragraph longer than this many lines (a text without blank lines) hovers by line instead. */
+const MAX_PARAGRAPH_LINES = 6;
+
+/** The lines between the blank lines around `offset` (or its own line, in a long block), without surrounding white space. */
+function paragraphAt(text: string, offset: number): Span {
+  let start = 0;
+  for (const blank of text.slice(0, offset).matchAll(/\n[ \t]*\r?\n/g)) start = blank.index + blank[0].length;
+  const after = /\r?\n[ \t]*\r?\n/.exec(text.slice(offset));
+  let end = after ? offset + after.index : text.length;
+  if (text.slice(start, end).split('\n').length > MAX_PARAGRAPH_LINES) {
+    start = text.lastIndexOf('\n', offset - 1) + 1;
+    const eol = text.indexOf('\n', offset);
+    end = eol < 0 ? text.length : eol;
+  }
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+const LICENCE_URLS: Record<string, string> = {
+  'CC BY 4.0': 'https://creativecommons.org/licenses/by/4.0/',
+  'CC BY-SA 4.0': 'https://creativecommons.org/licenses/by-sa/4.0/',
+};
+
+/** What the policy's text follows (version, language, and which wording), against what its attribution says. */
+function explainBase(doc: ConductDocument, base: PolicyBase, span: Span): string {
+  const percent = (n: number) => `${Math.round(n * 100)}%`;
+  if (base.family !== 'contributor-covenant' || !base.version) {
+    return "This policy's text does not follow a Contributor Covenant text: it shares too little of any version's wording.";
+  }
+  const label = againstLabel({ family: 'contributor-covenant', version: base.version, language: base.language, revision: base.revision ?? null });
+  const lines = [`This policy's text follows **${label}** (${percent(base.similarity)} similar).`];
+  const claimed = doc.attribution.versions.find((c) => c.span.start >= span.start && c.span.end <= span.end)?.version;
+  if (claimed && claimed !== base.version) lines.push('', `The attribution says version ${claimed}.`);
+  if (base.revision) lines.push('', `Upstream has edited this wording since: today's ${base.version} text is newer.`);
+  const licence = licenceOf(base.version);
+  lines.push('', `Licence of the Contributor Covenant ${base.version}: [${licence}](${LICENCE_URLS[licence]}), with attribution.`);
+  return lines.join('\n');
 }
 
 function explainRung(doc: ConductDocument, rung: LadderRung, library: UpstreamLibrary): string {

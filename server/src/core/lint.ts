@@ -1,6 +1,7 @@
 import { analyseBase, type Detection } from './detect';
 import { parseConductDocument, type ConductDocument } from './document';
 import { DEFAULT_MAX_LENGTH } from './limits';
+import { baseSections } from './rules/ruleSupport';
 import { RULES, type Environment, type PolicyBase, type Rule, type RuleFix, type Severity } from './rules/index';
 import type { Span } from './span';
 import type { UpstreamLibrary } from './upstream/library';
@@ -120,13 +121,12 @@ export function checkText(
   const reason = unreadableReason(text, options.maxLength);
   if (reason) return { findings: [{ rule: UNREADABLE_INPUT, severity: 'warning', message: reason, span: { start: 0, end: 0 } }] };
   const { detection: base, sectionOf } = analyseBase(text, library);
-  const upstream = base.version && base.language ? library.find(base.version, base.language) : undefined;
-  const baseSections = upstream ? library.sectionsOf(upstream) : [];
+  const sections = baseSections(base, library);
   const doc = parseConductDocument(text, library, {
-    baseSections,
+    baseSections: sections,
     recognizeSection: (span) => {
       const heading = sectionOf(span);
-      return heading === undefined ? undefined : baseSections.find((s) => s.heading === heading)?.id;
+      return heading === undefined ? undefined : sections.find((s) => s.heading === heading)?.id;
     },
   });
   return { doc, base, findings: lintDocument(doc, base, library, options, onRuleError) };

@@ -24,62 +24,154 @@ export interface Distinction {
 export interface IndexedText {
   source: UpstreamText;
   keys: ReadonlySet<number>;
+  /** How many distinct shingles: `keys.size`, known without building an earlier wording's set. */
+  size: number;
   sections: readonly IndexedSection[];
+  /**
+   * Where the text stands in the library: today's texts in catalog order, then the earlier
+   * wordings in theirs. Only exact ties are decided by it, and so never by indexing order.
+   */
+  order: number;
+}
+
+/**
+ * An earlier wording, kept as how its shingles differ from today's text of its version and
+ * language (a few dozen shingles, where the whole text has a thousand or more). Its full
+ * shingle set and sections are derived on first request: only the chosen text's are.
+ */
+export interface IndexedRevision extends IndexedText {
+  /** Today's text of the same version and language. */
+  current: IndexedText;
+  /** Shingles this wording has and today's lacks. */
+  added: ReadonlySet<number>;
+  /** Shingles today's has and this wording lacks. */
+  removed: ReadonlySet<number>;
 }
 
 /**
  * Shingle index over every text of an {@link UpstreamLibrary}: built once, then each
  * detection is a hash lookup per policy shingle instead of a diff per upstream text.
+ *
+ * Earlier wordings are indexed by their difference from today's text, with postings of
+ * their own, so what a policy shares with each of them costs a lookup per policy shingle
+ * plus a few per earlier wording it meets, not a pass over each.
  */
 export class DetectionIndex {
+  /** Today's texts, in catalog order. */
   readonly texts: readonly IndexedText[];
+  /** The earlier wordings, in catalog order. */
+  readonly revisions: readonly IndexedRevision[];
   private readonly vocabulary = new Map<string, number>();
   private readonly postings = new Map<number, number[]>();
-  private readonly distinct = new Map<string, Distinction>();
+  private readonly addedBy = new Map<number, IndexedRevision[]>();
+  private readonly removedBy = new Map<number, IndexedRevision[]>();
+  private readonly revisionsByText = new Map<IndexedText, IndexedRevision[]>();
+  private readonly distinct = new Map<IndexedText, Map<IndexedText, Distinction>>();
   /** Shingles that contain a number. */
   private readonly numbered = new Set<number>();
 
   constructor(readonly library: UpstreamLibrary) {
     this.texts = library.texts.map((source, index) => {
-      const tokens = detectionTokens(source.body, library);
-      const keys = shingleKeys(tokens.map((t) => this.idOf(t.text)));
-      tokens.forEach((token, t) => {
-        if (!NUMBER.test(token.text)) return;
-        for (let k = Math.max(0, t - SHINGLE_SIZE + 1); k <= t && k < keys.length; k++) this.numbered.add(keys[k]);
-      });
-      const distinctKeys = new Set(keys);
-      for (const key of distinctKeys) {
-        const list = this.postings.get(key);
-        if (list) list.push(index);
-        else this.postings.set(key, [index]);
-      }
-      return { source, keys: distinctKeys, sections: sectionsOf(source, tokens, keys) };
+      const { keys, sections } = this.read(source, (word) => this.idOf(word));
+      for (const key of keys) post(this.postings, key, index);
+      return { source, keys, size: keys.size, sections, order: index };
+    });
+    this.revisions = library.revisions.flatMap((source, i) => {
+      const current = this.texts.find((t) => textKey(t.source) === textKey(source));
+      return current ? [this.readRevision(source, current, this.texts.length + i)] : [];
     });
   }
 
-  /** The id of an upstream word, or undefined for a word no upstream text uses. */
+  /** A text's distinct shingles and sections; `id` gives each word its number. */
+  private read(source: UpstreamText, id: (word: string) => number): { keys: Set<number>; sections: IndexedSection[] } {
+    const tokens = detectionTokens(source.body, this.library);
+    const keys = shingleKeys(tokens.map((t) => id(t.text)));
+    tokens.forEach((token, t) => {
+      if (!NUMBER.test(token.text)) return;
+      for (let k = Math.max(0, t - SHINGLE_SIZE + 1); k <= t && k < keys.length; k++) this.numbered.add(keys[k]);
+    });
+    return { keys: new Set(keys), sections: sectionsOf(source, tokens, keys) };
+  }
+
+  private readRevision(source: UpstreamText, current: IndexedText, order: number): IndexedRevision {
+    const { keys } = this.read(source, (word) => this.wordKey(word));
+    const added = difference(keys, current.keys);
+    const removed = difference(current.keys, keys);
+    const reread = () => this.read(source, (word) => this.wordKey(word));
+    let all: ReadonlySet<number> | undefined;
+    let sections: readonly IndexedSection[] | undefined;
+    const revision: IndexedRevision = {
+      source,
+      order,
+      current,
+      added,
+      removed,
+      size: keys.size,
+      get keys() {
+        return (all ??= new Set([...[...current.keys].filter((k) => !removed.has(k)), ...added]));
+      },
+      get sections() {
+        return (sections ??= reread().sections);
+      },
+    };
+    for (const key of added) post(this.addedBy, key, revision);
+    for (const key of removed) post(this.removedBy, key, revision);
+    post(this.revisionsByText, current, revision);
+    return revision;
+  }
+
+  /** The id of a word today's upstream texts use, or undefined for any other word. */
   wordId(word: string): number | undefined {
     return this.vocabulary.get(word);
   }
 
-  /** The indices (into {@link texts}) of the texts that contain a shingle. */
+  /**
+   * The number shingles use for a word: its {@link wordId}, or for a word today's texts do
+   * not use, a hash of it (negative, so it never meets a vocabulary id). A word only an
+   * earlier wording and the policy use ("pledge to making") gets the same number in both.
+   */
+  wordKey(word: string): number {
+    return this.vocabulary.get(word) ?? -1 - (hashWord(word) & 0x7fffffff);
+  }
+
+  /** The indices (into {@link texts}) of today's texts that contain a shingle. */
   textsWith(key: number): readonly number[] {
     return this.postings.get(key) ?? [];
   }
 
+  /** The earlier wordings of one of today's texts, oldest first. */
+  revisionsOf(text: IndexedText): readonly IndexedRevision[] {
+    return this.revisionsByText.get(text) ?? [];
+  }
+
+  /**
+   * For each earlier wording that differs from today's text where the policy has wording:
+   * how many more of the policy's shingles it shares than today's text does (negative when
+   * fewer). Every other earlier wording shares exactly what its today's text shares.
+   */
+  revisionGains(keys: ReadonlySet<number>): Map<IndexedRevision, number> {
+    const gains = new Map<IndexedRevision, number>();
+    for (const key of keys) {
+      for (const r of this.addedBy.get(key) ?? []) gains.set(r, (gains.get(r) ?? 0) + 1);
+      for (const r of this.removedBy.get(key) ?? []) gains.set(r, (gains.get(r) ?? 0) - 1);
+    }
+    return gains;
+  }
+
   /**
    * What text `a` has and text `b` lacks: what tells two close texts apart (2.0 from 2.1,
-   * pt from pt-br). Computed on first use, since only the few pairs that a policy leaves
-   * close are ever asked for.
+   * pt from pt-br, one wording of 1.4 from the next). Computed on first use, since only the
+   * few pairs that a policy leaves close are ever asked for; between wordings of one text,
+   * from their differences to today's alone.
    */
-  distinctive(a: number, b: number): Distinction {
-    const id = `${a}:${b}`;
-    let distinction = this.distinct.get(id);
+  distinctive(a: IndexedText, b: IndexedText): Distinction {
+    let byB = this.distinct.get(a);
+    if (!byB) this.distinct.set(a, (byB = new Map()));
+    let distinction = byB.get(b);
     if (!distinction) {
-      const other = this.texts[b].keys;
-      const only = [...this.texts[a].keys].filter((k) => !other.has(k));
+      const only = [...onlyIn(a, b)];
       distinction = { words: new Set(only.filter((k) => !this.numbered.has(k))), numbers: new Set(only.filter((k) => this.numbered.has(k))) };
-      this.distinct.set(id, distinction);
+      byB.set(b, distinction);
     }
     return distinction;
   }
@@ -92,6 +184,40 @@ export class DetectionIndex {
     }
     return id;
   }
+}
+
+/** The shingles of `a` that `b` lacks. */
+function onlyIn(a: IndexedText, b: IndexedText): Set<number> {
+  const ra = 'current' in a ? (a as IndexedRevision) : undefined;
+  const rb = 'current' in b ? (b as IndexedRevision) : undefined;
+  if (ra && ra.current === b) return new Set(ra.added);
+  if (rb && rb.current === a) return new Set(rb.removed);
+  // Two wordings of one text: a = today - removedA + addedA, and likewise b.
+  if (ra && rb && ra.current === rb.current) return new Set([...difference(ra.added, rb.added), ...difference(rb.removed, ra.removed)]);
+  return difference(a.keys, b.keys);
+}
+
+function post<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function textKey(text: UpstreamText): string {
+  return `${text.entry.version} ${text.entry.language}`;
+}
+
+function difference(a: ReadonlySet<number>, b: ReadonlySet<number>): Set<number> {
+  const out = new Set<number>();
+  for (const key of a) if (!b.has(key)) out.add(key);
+  return out;
+}
+
+/** FNV-1a over UTF-16 units: words outside the vocabulary are few, so 31 bits keep them apart. */
+function hashWord(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { licenceOf } from '../structure/attribution';
 import { baseFamily } from './ruleSupport';
 import type { Rule } from './types';
 
@@ -10,7 +11,7 @@ export const attributionLicence: Rule = {
     const followed = baseFamily(base);
     const claimed = doc.attribution.versions[0]?.version ?? followed?.version;
     if (!claimed) return [];
-    const expected = claimed.startsWith('3.') ? 'CC BY-SA 4.0' : 'CC BY 4.0';
+    const expected = licenceOf(claimed);
     return doc.attribution.licences
       .filter((l) => l.licence !== expected)
       .map((l) => ({ span: l.span, message: `Unexpected licence ${l.licence} for Contributor Covenant ${claimed}: expected ${expected}.` }));

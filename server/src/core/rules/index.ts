@@ -3,6 +3,7 @@ import { attributionPermalink } from './attribution-permalink';
 import { attributionVersion } from './attribution-version';
 import { doubleEscapedUrl } from './double-escaped-url';
 import { duplicateSection } from './duplicate-section';
+import { earlierWording } from './earlier-wording';
 import { emailLinkWithoutMailto } from './email-link-without-mailto';
 import { emptyLink } from './empty-link';
 import { headingStructure } from './heading-structure';
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   attributionLicence,
   inconsistentRoleTerms,
   outdatedBase,
+  earlierWording,
   mojibake,
   strayContent,
   headingStructure,

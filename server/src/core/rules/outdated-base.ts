@@ -1,3 +1,4 @@
+import { newerVersions, noteSpan } from './ruleSupport';
 import type { Rule } from './types';
 
 /** Newer versions fix gaps (2.1 widened the pledge; 3.0 adds repair); worth knowing, not an error. */
@@ -7,12 +8,9 @@ export const outdatedBase: Rule = {
   defaultSeverity: 'information',
   check({ doc, base, library }) {
     if (base.family !== 'contributor-covenant' || !base.version) return [];
-    const byNumber = (v: string) => v.split('.').map(Number);
-    const newer = [...new Set(library.texts.map((t) => t.entry.version))]
-      .filter((v) => { const [a, b] = byNumber(v); const [c, d] = byNumber(base.version!); return a > c || (a === c && b > d); })
-      .sort((x, y) => x.localeCompare(y, 'en', { numeric: true }));
+    const newer = newerVersions(library, base.version);
     if (!newer.length) return [];
-    const span = doc.attribution.versions[0]?.span ?? doc.headings[0]?.span ?? { start: 0, end: 0 };
+    const span = noteSpan(doc);
     return [{ span, message: `Based on Contributor Covenant ${base.version}; newer: ${newer.join(', ')}.` }];
   },
 };

@@ -1,7 +1,9 @@
 import type { ConductDocument } from '../document';
 import { CANON, familyOf, type CanonSection, type Family, type SectionId } from '../sectionCanon';
+import type { Span } from '../span';
 import { sectionAt } from '../structure/sections';
-import type { UpstreamLibrary } from '../upstream/library';
+import type { UpstreamLibrary, UpstreamSection } from '../upstream/library';
+import type { UpstreamText } from '../upstream/types';
 import type { PolicyBase } from './types';
 
 /**
@@ -39,13 +41,45 @@ const CONTENT_PRESENT = 0.5;
  */
 export function sectionsPresentByContent(base: PolicyBase, library: UpstreamLibrary): Set<SectionId> {
   const present = new Set<SectionId>();
-  const upstream = base.version && base.language ? library.find(base.version, base.language) : undefined;
-  if (!upstream) return present;
-  const sections = library.sectionsOf(upstream);
+  const sections = baseSections(base, library);
   for (const scored of base.sections) {
     if (scored.similarity < CONTENT_PRESENT) continue;
     const id = sections.find((s) => s.heading === scored.heading)?.id;
     if (id) present.add(id);
   }
   return present;
+}
+
+/** The upstream text the policy follows: the earlier wording when detection found one. */
+export function baseText(base: PolicyBase, library: UpstreamLibrary): UpstreamText | undefined {
+  return base.source ?? (base.version && base.language ? library.find(base.version, base.language) : undefined);
+}
+
+/**
+ * The standard sections of that text. An earlier wording whose headings do not map onto the
+ * canon (a draft with a heading more or fewer) borrows today's, which it shares most of.
+ */
+export function baseSections(base: PolicyBase, library: UpstreamLibrary): readonly UpstreamSection[] {
+  const text = baseText(base, library);
+  if (!text) return [];
+  const own = library.sectionsOf(text);
+  const current = own.length || !text.revision ? undefined : library.currentOf(text);
+  return current ? library.sectionsOf(current) : own;
+}
+
+/** The bundled versions newer than `version`, oldest first ("2.0" → 2.1, 3.0). */
+export function newerVersions(library: UpstreamLibrary, version: string): string[] {
+  const byNumber = (v: string) => v.split('.').map(Number);
+  const [c, d] = byNumber(version);
+  return [...new Set(library.texts.map((t) => t.entry.version))]
+    .filter((v) => {
+      const [a, b] = byNumber(v);
+      return a > c || (a === c && b > d);
+    })
+    .sort((x, y) => x.localeCompare(y, 'en', { numeric: true }));
+}
+
+/** Where a note about the policy as a whole goes: its version claim, else its title, else the start. */
+export function noteSpan(doc: ConductDocument): Span {
+  return doc.attribution.versions[0]?.span ?? doc.headings[0]?.span ?? { start: 0, end: 0 };
 }

@@ -1,6 +1,7 @@
 import type { ConductDocument } from '../document';
 import type { Span } from '../span';
 import type { UpstreamLibrary } from '../upstream/library';
+import type { RevisionInfo, UpstreamText } from '../upstream/types';
 
 /** How loudly a finding is reported; 'off' disables the rule. */
 export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -20,6 +21,10 @@ export interface PolicyBase {
   family: 'contributor-covenant' | 'unknown';
   version?: string;
   language?: string;
+  /** The earlier upstream wording the policy follows, or null (or absent) for today's. */
+  revision?: RevisionInfo | null;
+  /** The upstream text detection chose: today's or the earlier wording. */
+  source?: UpstreamText;
   /** 0..1: how much of the upstream text the policy keeps. */
   similarity: number;
   /** Per section of that upstream text: how much of it the policy contains. */

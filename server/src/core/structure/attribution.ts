@@ -26,6 +26,11 @@ export interface Attribution {
   licences: LicenceClaim[];
 }
 
+/** The licence a Contributor Covenant version is published under: 3.0 CC BY-SA 4.0, earlier versions CC BY 4.0. */
+export function licenceOf(version: string): LicenceClaim['licence'] {
+  return version.startsWith('3.') ? 'CC BY-SA 4.0' : 'CC BY 4.0';
+}
+
 /** "Contributor Covenant …, version 2.1", "Contributor Covenant v2.0", "covenant 1.4". */
 const VERSION_CLAIM = /Contributor[\s_*]+Covenant(?:[\]\s_*]|\[[^\]\n]{0,40}\]|\([^)\n]{0,200}\))*[,:]?\s*(?:\(?(?:version|versi[oó]n|vers[aã]o|versione|Version|v\.?)\s*)?(\d)\.(\d)(?:\.\d)?\b/giu;
 /** The version in a permalink path, with the \_ escapes some editors add undone. */
