@@ -2,8 +2,9 @@ import type { CancellationToken, Connection, InitializeResult } from 'vscode-lan
 import { CodeActionKind, TextDocumentSyncKind } from 'vscode-languageserver';
 import { AnalysisCache } from './analysisCache';
 import type { UpstreamLibrary } from './core/index';
-import { DOCUMENT_INFO, MARK_AS_POLICY, type DocumentInfoParams, type MarkAsPolicyParams } from './protocol';
+import { BASE_DOCUMENT, COMPARE, COMPARE_CHOICES, DOCUMENT_INFO, MARK_AS_POLICY, type BaseDocumentParams, type CompareChoicesParams, type CompareParams, type DocumentInfoParams, type MarkAsPolicyParams } from './protocol';
 import { provideCodeActions } from './providers/codeActions';
+import { ComparisonProvider } from './providers/comparison';
 import { DiagnosticsProvider } from './providers/diagnostics';
 import { documentInfo } from './providers/documentInfo';
 import { provideHover } from './providers/hover';
@@ -22,6 +23,7 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions): void {
   const cache = new AnalysisCache(connection, options.loadLibrary);
   const diagnostics = new DiagnosticsProvider(connection, cache);
+  const comparison = new ComparisonProvider(cache);
   let workspaceFolderEvents = false;
   const recheck = () => {
     cache.clear();
@@ -70,6 +72,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onRequest(DOCUMENT_INFO, (params: DocumentInfoParams, token: CancellationToken) => documentInfo(cache, params.uri, token));
   connection.onRequest(MARK_AS_POLICY, (params: MarkAsPolicyParams, token: CancellationToken) => markAsPolicy(cache, diagnostics, params.uri, token));
+  connection.onRequest(COMPARE, (params: CompareParams, token: CancellationToken) => comparison.compare(params, token));
+  connection.onRequest(BASE_DOCUMENT, (params: BaseDocumentParams, token: CancellationToken) => comparison.baseDocument(params, token));
+  connection.onRequest(COMPARE_CHOICES, (params: CompareChoicesParams, token: CancellationToken) => comparison.choices(params, token));
 
   connection.listen();
 }
