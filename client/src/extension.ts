@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCheckFileCommand, markedPolicies } from './checkFileCommand';
+import { BASE_SCHEME } from './compare/baseUri';
+import { registerComparison } from './compare/commands';
 import { registerStatusItem } from './statusItem';
 import { trustAwareConfiguration } from './trust';
+import { registerUpgradeCommands } from './upgradeCommands';
 
 /** Documents the server is told about; it decides which of them are policies. */
 export const DOCUMENT_SELECTOR = [{ language: 'markdown' }, { language: 'plaintext' }];
@@ -20,7 +23,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { markedPolicies: markedPolicies(context) },
     // Creations and deletions only: they decide whether a policy's relative links resolve.
     synchronize: { configurationSection: 'conduct', fileEvents: vscode.workspace.createFileSystemWatcher('**/*', false, true, false) },
-    middleware: { workspace: { configuration: trustAwareConfiguration } },
+    middleware: {
+      workspace: { configuration: trustAwareConfiguration },
+      // A comparison's left side is Markdown the server wrote: it is not sent back to be checked.
+      didOpen: (document, next) => (document.uri.scheme === BASE_SCHEME ? Promise.resolve() : next(document)),
+      didChange: (event, next) => (event.document.uri.scheme === BASE_SCHEME ? Promise.resolve() : next(event)),
+      didClose: (document, next) => (document.uri.scheme === BASE_SCHEME ? Promise.resolve() : next(document)),
+    },
   };
   client = new LanguageClient('conduct', 'Conduct Lens', serverOptions, clientOptions);
 
@@ -28,6 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     status.disposable,
     registerCheckFileCommand(context, () => client),
+    registerComparison(() => client),
+    registerUpgradeCommands(() => client),
     vscode.commands.registerCommand('conduct.showOutput', () => client?.outputChannel.show()),
     // Trust changes which settings apply: ask the server to pull them again.
     vscode.workspace.onDidGrantWorkspaceTrust(() => client?.sendNotification(DidChangeConfigurationNotification.type, { settings: null })),

@@ -9,6 +9,14 @@ const SEVERITY = {
   error: vscode.LanguageStatusSeverity.Error,
 } as const;
 
+/** What the status item offers for a policy. */
+const POLICY_ACTIONS: (vscode.QuickPickItem & { command: string; takesPolicy: boolean })[] = [
+  { label: '$(git-compare) Compare with Contributor Covenant…', command: 'conduct.compare', takesPolicy: true },
+  { label: '$(checklist) Show Comparison Report', command: 'conduct.showReport', takesPolicy: true },
+  { label: '$(files) Compare with Another Policy…', command: 'conduct.compareWithPolicy', takesPolicy: true },
+  { label: '$(warning) Show Problems', command: 'workbench.actions.view.problems', takesPolicy: false },
+];
+
 /**
  * A language status item for the active Markdown or plain-text editor: the detected
  * Contributor Covenant base and the findings, or an offer to check the file. It asks the
@@ -22,18 +30,20 @@ export function registerStatusItem(selector: vscode.DocumentSelector, getClient:
   async function update(): Promise<void> {
     const editor = vscode.window.activeTextEditor;
     const client = getClient();
+    if (!editor) void vscode.commands.executeCommand('setContext', 'conduct.isPolicy', false);
     if (!editor || !client?.isRunning()) return;
     const ticket = ++pending;
     item.busy = true;
     try {
       const info = await client.sendRequest<DocumentInfo>(DOCUMENT_INFO, { uri: editor.document.uri.toString() } satisfies DocumentInfoParams);
       if (ticket !== pending) return;
+      void vscode.commands.executeCommand('setContext', 'conduct.isPolicy', info.policy);
       const shown = statusText(info);
       item.text = shown.text;
       item.detail = shown.detail;
       item.severity = SEVERITY[shown.severity];
       item.command = info.policy
-        ? { title: 'Show Problems', command: 'workbench.actions.view.problems' }
+        ? { title: 'Compare…', command: 'conduct.statusActions', arguments: [editor.document.uri] }
         : { title: 'Check This File', command: 'conduct.checkFile', arguments: [editor.document.uri] };
     } catch {
       // The server restarting or the document closing mid-request: the next event refreshes it.
@@ -42,9 +52,14 @@ export function registerStatusItem(selector: vscode.DocumentSelector, getClient:
     }
   }
 
+  const actions = vscode.commands.registerCommand('conduct.statusActions', async (uri?: vscode.Uri) => {
+    const picked = await vscode.window.showQuickPick(POLICY_ACTIONS, { title: 'Conduct Lens', placeHolder: 'What to do with this policy' });
+    if (picked) await vscode.commands.executeCommand(picked.command, ...(picked.takesPolicy && uri ? [uri] : []));
+  });
   const active = () => vscode.window.activeTextEditor?.document.uri.toString();
   const disposable = vscode.Disposable.from(
     item,
+    actions,
     vscode.window.onDidChangeActiveTextEditor(() => void update()),
     vscode.languages.onDidChangeDiagnostics((event) => {
       if (event.uris.some((uri) => uri.toString() === active())) void update();
