@@ -12,7 +12,8 @@
 //
 // Exit code: 0 all passed, 1 a test failed, 2 the harness itself failed (message says why).
 // Env: CONDUCT_HOST_TOOLS (install folder), CONDUCT_E2E_TIMEOUT (seconds), CONDUCT_E2E_KEEP
-// (keep the scratch folder), CONDUCT_E2E_VERBOSE (all workbench output), CONDUCT_E2E_SCREENSHOT.
+// (keep the scratch folder), CONDUCT_E2E_VERBOSE (all workbench output), CONDUCT_E2E_SCREENSHOT,
+// CONDUCT_E2E_VIEWPORT; and, read by the suite, CONDUCT_E2E_GREP and CONDUCT_E2E_SCENE.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -110,7 +111,9 @@ try {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
-  const page = await browser.newPage();
+  // CONDUCT_E2E_VIEWPORT=1600x1000 sizes the workbench, e.g. for a screenshot.
+  const [width, height] = (process.env.CONDUCT_E2E_VIEWPORT ?? '').split('x').map(Number);
+  const page = await browser.newPage(width > 0 && height > 0 ? { viewport: { width, height } } : {});
   const finished = new Promise((res) => page.exposeFunction('codeAutomationExit', (code) => res(code)));
   // Workbench chatter that says nothing about the extension under test.
   const noise = /open-vsx\.org|^\s+at .*workbench\.js|connection token|Creating a socket|reconnection-grace-time|builtin extensions cache|Service Worker|AgentHost|AccountPolicyGate/;

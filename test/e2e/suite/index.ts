@@ -2,14 +2,17 @@
 // prints the summary line scripts/runTests.mjs reads. The suite is bundled into one file, so
 // test modules export a function that declares their tests once mocha's globals exist.
 import Mocha from 'mocha';
+import { registerCompareTests } from './compare.test';
 import { registerConductTests } from './conduct.test';
 import { registerSeedTests } from './seeds.test';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000 });
+  // CONDUCT_E2E_GREP runs only the tests whose names match, e.g. to set a scene for a screenshot.
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, ...(process.env.CONDUCT_E2E_GREP && { grep: process.env.CONDUCT_E2E_GREP }) });
   mocha.suite.emit('pre-require', globalThis, 'conduct.test', mocha);
   registerConductTests();
   registerSeedTests();
+  registerCompareTests();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       console.log(`e2e: ${runner.stats?.passes ?? 0} passed, ${runner.stats?.failures ?? 0} failed`);
