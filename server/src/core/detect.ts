@@ -1,4 +1,4 @@
-import { buildDetectionIndex, type DetectionIndex, type Distinction, type IndexedText } from './detect/corpus';
+import { buildDetectionIndex, type DetectionIndex, type Distinction, type IndexedText, type Tally } from './detect/corpus';
 import { maskForDetection, tokenize, type DetectionToken } from './detect/normalize';
 import { SHINGLE_SIZE, shingleKeys } from './detect/shingles';
 import { DEFAULT_MAX_LENGTH } from './limits';
@@ -211,8 +211,8 @@ interface Policy {
   /** The shingle key at each token position (window start). */
   positions: number[];
   keys: Set<number>;
-  /** Shared distinct shingles per indexed text. */
-  shared: Int32Array;
+  /** Shared distinct shingles per indexed text and earlier wording. */
+  shared: Tally;
 }
 
 function readPolicy(text: string, index: DetectionIndex): Policy {
@@ -223,9 +223,7 @@ function readPolicy(text: string, index: DetectionIndex): Policy {
   // from scoring like the template.
   const positions = shingleKeys(tokens.map((t) => index.wordKey(t.text)));
   const keys = new Set(positions);
-  const shared = new Int32Array(index.texts.length);
-  for (const key of keys) for (const i of index.textsWith(key)) shared[i]++;
-  return { text, masked, tokens, positions, keys, shared };
+  return { text, masked, tokens, positions, keys, shared: index.tally(keys) };
 }
 
 interface Score {
@@ -250,9 +248,8 @@ function rank(policy: Policy, index: DetectionIndex): Score[] {
     const similarity = total ? (2 * shared) / total : 0;
     return { text, similarity, coverage: text.size ? shared / text.size : 0, current: current ?? similarity };
   };
-  const today = index.texts.map((text, i) => scoreOf(text, policy.shared[i]));
-  const gains = index.revisionGains(policy.keys);
-  const revisions = index.revisions.map((r) => scoreOf(r, policy.shared[r.current.order] + (gains.get(r) ?? 0), today[r.current.order].similarity));
+  const today = index.texts.map((text, i) => scoreOf(text, policy.shared.texts[i]));
+  const revisions = index.revisions.map((r) => scoreOf(r, policy.shared.revisions[r.slot], today[r.current.order].similarity));
   return [...today, ...revisions]
     .filter((s) => s.similarity > 0)
     .sort((a, b) => b.similarity - a.similarity || b.coverage - a.coverage || b.current - a.current || a.text.order - b.text.order);

@@ -46,15 +46,32 @@ export interface IndexedRevision extends IndexedText {
   added: ReadonlySet<number>;
   /** Shingles today's has and this wording lacks. */
   removed: ReadonlySet<number>;
+  /** Its position in {@link DetectionIndex.revisions}. */
+  slot: number;
+}
+
+/** Who has one shingle: today's texts (by index), and the earlier wordings that added or dropped it. */
+interface Posting {
+  texts: number[];
+  added: IndexedRevision[] | undefined;
+  removed: IndexedRevision[] | undefined;
+}
+
+/** What a policy shares with each text: distinct shingles, per today's text and per earlier wording. */
+export interface Tally {
+  /** By index into {@link DetectionIndex.texts}. */
+  texts: Int32Array;
+  /** By {@link IndexedRevision.slot}. */
+  revisions: Int32Array;
 }
 
 /**
  * Shingle index over every text of an {@link UpstreamLibrary}: built once, then each
  * detection is a hash lookup per policy shingle instead of a diff per upstream text.
  *
- * Earlier wordings are indexed by their difference from today's text, with postings of
- * their own, so what a policy shares with each of them costs a lookup per policy shingle
- * plus a few per earlier wording it meets, not a pass over each.
+ * Earlier wordings are indexed by their difference from today's text, in the same postings,
+ * so what a policy shares with all of them costs one lookup per policy shingle plus a step
+ * per earlier wording that differs there, not a pass over each.
  */
 export class DetectionIndex {
   /** Today's texts, in catalog order. */
@@ -62,9 +79,7 @@ export class DetectionIndex {
   /** The earlier wordings, in catalog order. */
   readonly revisions: readonly IndexedRevision[];
   private readonly vocabulary = new Map<string, number>();
-  private readonly postings = new Map<number, number[]>();
-  private readonly addedBy = new Map<number, IndexedRevision[]>();
-  private readonly removedBy = new Map<number, IndexedRevision[]>();
+  private readonly postings = new Map<number, Posting>();
   private readonly revisionsByText = new Map<IndexedText, IndexedRevision[]>();
   private readonly distinct = new Map<IndexedText, Map<IndexedText, Distinction>>();
   /** Shingles that contain a number. */
@@ -73,13 +88,15 @@ export class DetectionIndex {
   constructor(readonly library: UpstreamLibrary) {
     this.texts = library.texts.map((source, index) => {
       const { keys, sections } = this.read(source, (word) => this.idOf(word));
-      for (const key of keys) post(this.postings, key, index);
+      for (const key of keys) this.posting(key).texts.push(index);
       return { source, keys, size: keys.size, sections, order: index };
     });
-    this.revisions = library.revisions.flatMap((source, i) => {
+    const revisions: IndexedRevision[] = [];
+    library.revisions.forEach((source, i) => {
       const current = this.texts.find((t) => textKey(t.source) === textKey(source));
-      return current ? [this.readRevision(source, current, this.texts.length + i)] : [];
+      if (current) revisions.push(this.readRevision(source, current, this.texts.length + i, revisions.length));
     });
+    this.revisions = revisions;
   }
 
   /** A text's distinct shingles and sections; `id` gives each word its number. */
@@ -93,7 +110,14 @@ export class DetectionIndex {
     return { keys: new Set(keys), sections: sectionsOf(source, tokens, keys) };
   }
 
-  private readRevision(source: UpstreamText, current: IndexedText, order: number): IndexedRevision {
+  private posting(key: number): Posting {
+    let posting = this.postings.get(key);
+    // One shape for every posting keeps the lookup loop monomorphic.
+    if (!posting) this.postings.set(key, (posting = { texts: [], added: undefined, removed: undefined }));
+    return posting;
+  }
+
+  private readRevision(source: UpstreamText, current: IndexedText, order: number, slot: number): IndexedRevision {
     const { keys } = this.read(source, (word) => this.wordKey(word));
     const added = difference(keys, current.keys);
     const removed = difference(current.keys, keys);
@@ -106,6 +130,7 @@ export class DetectionIndex {
       current,
       added,
       removed,
+      slot,
       size: keys.size,
       get keys() {
         return (all ??= new Set([...[...current.keys].filter((k) => !removed.has(k)), ...added]));
@@ -114,9 +139,11 @@ export class DetectionIndex {
         return (sections ??= reread().sections);
       },
     };
-    for (const key of added) post(this.addedBy, key, revision);
-    for (const key of removed) post(this.removedBy, key, revision);
-    post(this.revisionsByText, current, revision);
+    for (const key of added) (this.posting(key).added ??= []).push(revision);
+    for (const key of removed) (this.posting(key).removed ??= []).push(revision);
+    const siblings = this.revisionsByText.get(current);
+    if (siblings) siblings.push(revision);
+    else this.revisionsByText.set(current, [revision]);
     return revision;
   }
 
@@ -134,28 +161,28 @@ export class DetectionIndex {
     return this.vocabulary.get(word) ?? -1 - (hashWord(word) & 0x7fffffff);
   }
 
-  /** The indices (into {@link texts}) of today's texts that contain a shingle. */
-  textsWith(key: number): readonly number[] {
-    return this.postings.get(key) ?? [];
-  }
-
   /** The earlier wordings of one of today's texts, oldest first. */
   revisionsOf(text: IndexedText): readonly IndexedRevision[] {
     return this.revisionsByText.get(text) ?? [];
   }
 
   /**
-   * For each earlier wording that differs from today's text where the policy has wording:
-   * how many more of the policy's shingles it shares than today's text does (negative when
-   * fewer). Every other earlier wording shares exactly what its today's text shares.
+   * How many of a policy's distinct shingles each text shares: one lookup per shingle. An
+   * earlier wording shares what its today's text shares, plus the shingles it added and
+   * minus those it dropped that the policy has.
    */
-  revisionGains(keys: ReadonlySet<number>): Map<IndexedRevision, number> {
-    const gains = new Map<IndexedRevision, number>();
+  tally(keys: ReadonlySet<number>): Tally {
+    const texts = new Int32Array(this.texts.length);
+    const revisions = new Int32Array(this.revisions.length);
     for (const key of keys) {
-      for (const r of this.addedBy.get(key) ?? []) gains.set(r, (gains.get(r) ?? 0) + 1);
-      for (const r of this.removedBy.get(key) ?? []) gains.set(r, (gains.get(r) ?? 0) - 1);
+      const posting = this.postings.get(key);
+      if (!posting) continue;
+      for (const i of posting.texts) texts[i]++;
+      if (posting.added) for (const r of posting.added) revisions[r.slot]++;
+      if (posting.removed) for (const r of posting.removed) revisions[r.slot]--;
     }
-    return gains;
+    for (const r of this.revisions) revisions[r.slot] += texts[r.current.order];
+    return { texts, revisions };
   }
 
   /**
@@ -195,12 +222,6 @@ function onlyIn(a: IndexedText, b: IndexedText): Set<number> {
   // Two wordings of one text: a = today - removedA + addedA, and likewise b.
   if (ra && rb && ra.current === rb.current) return new Set([...difference(ra.added, rb.added), ...difference(rb.removed, ra.removed)]);
   return difference(a.keys, b.keys);
-}
-
-function post<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 function textKey(text: UpstreamText): string {
