@@ -1,5 +1,10 @@
-import { checkText, LineIndex, type UpstreamLibrary } from '../core/index';
-import { againstLabel, comparePolicies, comparePolicyWithUpstream, detectedText, differsInWording, formatComparison, migrateToV3, parseTarget, resolveTarget, toComparisonReport, upgradePolicy, upgradeProblem, type MigrationDraft, type PolicyComparison, type UpgradeItem, type UpgradeResult } from '../core/compare/index';
+import {
+  againstLabel,
+  checkText,
+  LineIndex,
+  readPolicy,
+  type UpstreamLibrary,
+  comparePolicies, comparePolicyWithUpstream, detectedText, differsInWording, formatComparison, migrateToV3, parseTarget, resolveTarget, toComparisonReport, upgradePolicy, upgradeProblem, type MigrationDraft, type PolicyComparison, type UpgradeItem, type UpgradeResult } from '../core/index';
 
 /** A problem with the call or its input: the CLI prints it and exits with 2. */
 export class CliError extends Error {}
@@ -27,8 +32,8 @@ function comparePolicy(args: CompareArgs, library: UpstreamLibrary): PolicyCompa
   if (!analysis.doc) throw new CliError(`${args.file}: ${analysis.findings[0]?.message ?? 'cannot be read'}`);
   if (args.other) {
     if (args.against) throw new CliError('give --against or --with, not both.');
-    const other = checkText(args.other.text, library);
-    if (!other.doc) throw new CliError(`${args.other.file}: ${other.findings[0]?.message ?? 'cannot be read'}`);
+    const other = readPolicy(args.other.text, library);
+    if (!other.doc) throw new CliError(`${args.other.file}: ${other.unreadable ?? 'cannot be read'}`);
     return comparePolicies(other.doc, args.other.file, analysis.doc, library);
   }
   let upstream;

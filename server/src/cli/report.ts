@@ -1,6 +1,6 @@
 import type { CheckResult, Detection, Finding, RevisionInfo } from '../core/index';
 import { LineIndex } from '../core/index';
-import { againstLabel } from '../core/compare/index';
+import { againstLabel } from '../core/index';
 
 /** A 1-based line and column, as editors and SARIF count them (columns in UTF-16 units). */
 export interface Point {

@@ -9,7 +9,7 @@ export type { RoleTerm, RoleTermUse } from './structure/roleTerms';
 export { CANON, familyOf, sectionName, type SectionId, type Family, type CanonSection } from './sectionCanon';
 export { hoverAt, type HoverResult } from './hover';
 export { RUNGS, LADDERS, FIELDS, type RungId, type RungInfo, type RungFieldId } from './ladderRungs';
-export { checkText, lintDocument, unreadableReason, UNREADABLE_INPUT, type CheckOptions, type CheckResult, type Finding } from './lint';
+export { checkText, lintDocument, readPolicy, type ReadPolicy, unreadableReason, UNREADABLE_INPUT, type CheckOptions, type CheckResult, type Finding } from './lint';
 export { DEFAULT_MAX_LENGTH } from './limits';
 export { findPlaceholders, type PlaceholderUse } from './placeholders';
 export { isPolicyFileName } from './policyFileName';
@@ -22,3 +22,4 @@ export { applyRevision, encodeRevision, type RevisionDelta, type RevisionOps } f
 export { analyseBase, detectBase, type BaseAnalysis, type Detection, type DetectionCandidate, type DetectionEvidence, type DetectOptions, type SectionMatch } from './detect';
 export { buildDetectionIndex, DetectionIndex } from './detect/corpus';
 export { detectionTokens, type DetectionToken } from './detect/normalize';
+export * from './compare/index';

@@ -108,6 +108,34 @@ export interface CheckResult {
   findings: Finding[];
 }
 
+/** A policy read into the model with its detected base, before any rule runs. */
+export interface ReadPolicy {
+  doc?: ConductDocument;
+  base?: Detection;
+  /** Why the text was not read (binary, oversized); then doc and base are undefined. */
+  unreadable?: string;
+}
+
+/**
+ * Detects the policy's base and parses it, recognising renamed sections by the base's
+ * wording; no rule runs. For callers that need the model only (the other side of a
+ * two-policy comparison).
+ */
+export function readPolicy(text: string, library: UpstreamLibrary, maxLength?: number): ReadPolicy {
+  const reason = unreadableReason(text, maxLength);
+  if (reason) return { unreadable: reason };
+  const { detection: base, sectionOf } = analyseBase(text, library);
+  const sections = baseSections(base, library);
+  const doc = parseConductDocument(text, library, {
+    baseSections: sections,
+    recognizeSection: (span) => {
+      const heading = sectionOf(span);
+      return heading === undefined ? undefined : sections.find((s) => s.heading === heading)?.id;
+    },
+  });
+  return { doc, base };
+}
+
 /**
  * Detects the policy's base, parses it and lints it in one step, guarding against input
  * that cannot be read. Callers cache the result per document version.
@@ -118,16 +146,7 @@ export function checkText(
   options: CheckOptions = {},
   onRuleError?: (rule: Rule, error: unknown) => void,
 ): CheckResult {
-  const reason = unreadableReason(text, options.maxLength);
-  if (reason) return { findings: [{ rule: UNREADABLE_INPUT, severity: 'warning', message: reason, span: { start: 0, end: 0 } }] };
-  const { detection: base, sectionOf } = analyseBase(text, library);
-  const sections = baseSections(base, library);
-  const doc = parseConductDocument(text, library, {
-    baseSections: sections,
-    recognizeSection: (span) => {
-      const heading = sectionOf(span);
-      return heading === undefined ? undefined : sections.find((s) => s.heading === heading)?.id;
-    },
-  });
+  const { doc, base, unreadable } = readPolicy(text, library, options.maxLength);
+  if (!doc || !base) return { findings: [{ rule: UNREADABLE_INPUT, severity: 'warning', message: unreadable ?? 'This file could not be read.', span: { start: 0, end: 0 } }] };
   return { doc, base, findings: lintDocument(doc, base, library, options, onRuleError) };
 }

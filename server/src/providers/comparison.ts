@@ -1,7 +1,6 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Analysis, AnalysisCache, PolicyAnalysis } from '../analysisCache';
-import { checkText, LineIndex, RULES, unreadableReason, type UpstreamLibrary, type UpstreamText } from '../core/index';
-import { againstLabel, comparePolicies, comparePolicyWithUpstream, detectedText, resolveTarget, statusLabel, upstreamAgainst, type PolicyComparison } from '../core/compare/index';
+import { againstLabel, comparePolicies, comparePolicyWithUpstream, detectedText, LineIndex, readPolicy, resolveTarget, statusLabel, unreadableReason, upstreamAgainst, type PolicyComparison, type UpstreamLibrary, type UpstreamText } from '../core/index';
 import type {
   BaseDocumentParams,
   BaseDocumentResult,
@@ -18,9 +17,6 @@ import type {
 
 /** How many comparisons of one policy version are kept: a diff view, its raw toggle and a report or two. */
 const KEPT_PER_VERSION = 8;
-
-/** Every rule off: the other policy of a two-policy comparison is parsed, not linted. */
-const NO_RULES = Object.fromEntries(RULES.map((rule) => [rule.id, 'off' as const]));
 
 interface Cached {
   result: PolicyComparison;
@@ -142,7 +138,7 @@ export class ComparisonProvider {
     return {
       key: `other\0${other.uri}\0${other.name}\0${text}`,
       compare: ({ analysis: { doc } }) => {
-        const parsed = checkText(text, library, { severities: NO_RULES, maxLength: maxFileLength }).doc;
+        const parsed = readPolicy(text, library, maxFileLength).doc;
         return parsed ? comparePolicies(parsed, other.name, doc!, library) : { error: `${other.name} cannot be compared: it could not be read.` };
       },
     };

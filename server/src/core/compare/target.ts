@@ -28,7 +28,7 @@ export function resolveTarget(library: UpstreamLibrary, target: UpstreamTarget, 
   const languages = library.texts.filter((t) => t.entry.version === target.version).map((t) => t.entry.language);
   if (!languages.length) {
     const versions = [...new Set(library.texts.map((t) => t.entry.version))];
-    return `there is no Contributor Covenant ${target.version}; versions: ${versions.join(', ')}.`;
+    return `There is no Contributor Covenant ${target.version}; versions: ${versions.join(', ')}.`;
   }
   const language = target.language ?? (detected?.language && languages.includes(detected.language) ? detected.language : 'en');
   const current = library.find(target.version, language);
@@ -37,7 +37,7 @@ export function resolveTarget(library: UpstreamLibrary, target: UpstreamTarget, 
   const revisions = library.revisionsOf(current).filter((r) => r.revision?.commit.startsWith(target.commit!));
   if (revisions.length === 1) return revisions[0];
   const known = library.revisionsOf(current).map((r) => `${r.revision!.commit.slice(0, 10)} (${r.revision!.firstDate}…${r.revision!.lastDate})`);
-  if (revisions.length > 1) return `the commit prefix "${target.commit}" names several earlier wordings; give more digits.`;
+  if (revisions.length > 1) return `The commit prefix "${target.commit}" names several earlier wordings; give more digits.`;
   return `Contributor Covenant ${target.version} (${language}) has no earlier wording published at ${target.commit}${known.length ? `; earlier wordings: ${known.join(', ')}` : ''}.`;
 }
 
@@ -49,6 +49,5 @@ export function upstreamAgainst(text: UpstreamText): ComparedAgainst {
 /** The upstream text a detection names (its revision when it found an earlier wording), if bundled. */
 export function detectedText(library: UpstreamLibrary, detection: Detection | undefined): UpstreamText | undefined {
   if (!detection?.version || !detection.language) return undefined;
-  const revision = (detection as { revision?: { commit: string } | null }).revision;
-  return (revision && library.find(detection.version, detection.language, revision.commit)) || library.find(detection.version, detection.language);
+  return detection.source ?? library.find(detection.version, detection.language, detection.revision?.commit) ?? library.find(detection.version, detection.language);
 }
