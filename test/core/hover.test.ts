@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hoverAt, parseConductDocument } from '../../server/src/core/index';
+import { checkText, hoverAt, parseConductDocument } from '../../server/src/core/index';
 import { withCursor } from '../support/cursor';
-import { upstreamLibrary, upstreamText } from '../support/upstream';
+import { seed, upstreamLibrary, upstreamText } from '../support/upstream';
 
 const library = upstreamLibrary();
 
@@ -18,7 +18,7 @@ describe('hover on ladder rungs', () => {
     const result = hover(ladder('War$$CURSOR$$ning'));
     assert.ok(result);
     assert.match(result.markdown, /^\*\*Warning\*\*: rung 2 of 4/);
-    assert.match(result.markdown, /Contributor Covenant 2\.1 defines it as:/);
+    assert.match(result.markdown, /Contributor Covenant 2\.1 \(en\) defines it as:/);
     assert.match(result.markdown, /^> \*\*Community Impact\*\*/m);
   });
 
@@ -32,7 +32,27 @@ describe('hover on ladder rungs', () => {
     const result = hover('## Addressing and Repairing Harm\n\n1) Warning\n   1) Event: x\n2) Temporarily $$CURSOR$$Limited Activities\n   1) Event: y\n3) Temporary Suspension\n   1) Event: z\n4) Permanent Ban\n   1) Event: w\n');
     assert.ok(result);
     assert.match(result.markdown, /rung 2 of 4/);
-    assert.match(result.markdown, /Contributor Covenant 3\.0 defines it as:/);
+    assert.match(result.markdown, /Contributor Covenant 3\.0 \(en\) defines it as:/);
+  });
+
+  it("quotes the rung of the policy's detected base (seed 001 follows 2.0) and says word by word how the policy's differs", () => {
+    const text = seed('001');
+    const analysis = checkText(text, library);
+    assert.equal(analysis.base?.version, '2.0');
+    const at = text.indexOf('### 2. Warning') + 8;
+    const result = hoverAt(analysis.doc!, at, library, analysis.base);
+    assert.ok(result);
+    assert.match(result.markdown, /Contributor Covenant 2\.0 \(en\) defines it as:/);
+    assert.match(result.markdown, /\*\*Your rung differs\*\* \(\d+% similar\):/);
+    assert.match(result.markdown, /- added: \*including technical misconduct/);
+  });
+
+  it('says a rung kept upstream\'s wording when it did', () => {
+    const text = upstreamText('2.0').body;
+    const analysis = checkText(text, library);
+    const result = hoverAt(analysis.doc!, text.indexOf('### 2.') + 8, library, analysis.base);
+    assert.ok(result);
+    assert.match(result.markdown, /\*\*Your rung has the same wording\.\*\*/);
   });
 
   it('returns nothing away from rung labels', () => {

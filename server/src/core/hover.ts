@@ -1,4 +1,6 @@
+import { compareWithUpstream, type Comparison } from './compare/compare';
 import { againstLabel } from './compare/describe';
+import { upstreamAgainst } from './compare/target';
 import { detectBase } from './detect';
 import type { ConductDocument } from './document';
 import type { PolicyBase } from './rules/types';
@@ -25,7 +27,7 @@ export interface HoverResult {
  */
 export function hoverAt(doc: ConductDocument, offset: number, library: UpstreamLibrary, base?: PolicyBase): HoverResult | undefined {
   const rung = doc.ladder.find((r) => offset >= r.labelSpan.start && offset <= r.labelSpan.end);
-  if (rung) return { markdown: explainRung(doc, rung, library), span: rung.labelSpan };
+  if (rung) return { markdown: explainRung(doc, rung, library, base), span: rung.labelSpan };
   const span = attributionAt(doc, offset);
   return span && { markdown: explainBase(doc, base ?? detectBase(doc.text, library), span), span };
 }
@@ -77,7 +79,7 @@ function explainBase(doc: ConductDocument, base: PolicyBase, span: Span): string
   return lines.join('\n');
 }
 
-function explainRung(doc: ConductDocument, rung: LadderRung, library: UpstreamLibrary): string {
+function explainRung(doc: ConductDocument, rung: LadderRung, library: UpstreamLibrary, base?: PolicyBase): string {
   const lines = [`**${rung.name}**: rung ${rung.ordinal} of ${doc.ladder.length} in this policy's enforcement ladder.`, ''];
   if (!rung.id) {
     lines.push('This rung is your own: no Contributor Covenant ladder has one by this name.');
@@ -86,12 +88,51 @@ function explainRung(doc: ConductDocument, rung: LadderRung, library: UpstreamLi
   const info = RUNGS[rung.id];
   if (foldLabel(rung.name) !== foldLabel(info.name)) lines.push(`Contributor Covenant calls this rung *${info.name}*.`, '');
   lines.push(info.explanation);
-  const upstream = upstreamRung(doc, rung, library);
+  const fromBase = base?.source && library.rungsOf(base.source).find((r) => r.id === rung.id);
+  const upstream = fromBase || upstreamRung(doc, rung, library);
   if (upstream) {
-    const { version, language } = upstream.source.entry;
-    lines.push('', `---`, '', `Contributor Covenant ${version}${language === 'en' ? '' : ` (${language})`} defines it as:`, '', quote(upstream.markdown));
+    const label = againstLabel(upstreamAgainst(upstream.source));
+    lines.push('', `---`, '', `${label} defines it as:`, '', quote(upstream.markdown));
+    const difference = fromBase && rungDifference(doc, rung, upstream.source, library);
+    if (difference) lines.push('', difference);
   }
   return lines.join('\n');
+}
+
+/** At most this many of a rung's changes are listed in its hover; the report has the rest. */
+const MAX_HOVER_CHANGES = 5;
+
+/** How the policy's rung differs from the base's, word by word: "Identical", or the changes. */
+function rungDifference(doc: ConductDocument, rung: LadderRung, source: UpstreamText, library: UpstreamLibrary): string | undefined {
+  const section = comparisonOf(doc, source, library).sections.find((s) => s.id === `rung:${rung.id}`);
+  if (!section || !section.upstream) return undefined;
+  const wording = section.changes.filter((c) => c.kind === 'insert' || c.kind === 'delete' || c.kind === 'replace');
+  if (!wording.length) return '**Your rung has the same wording.**';
+  const shown = wording.slice(0, MAX_HOVER_CHANGES).map((c) => {
+    if (c.kind === 'insert') return `- added: *${clip(c.text)}*`;
+    if (c.kind === 'delete') return `- dropped: ~~${clip(c.upstreamText)}~~`;
+    return `- ~~${clip(c.upstreamText)}~~ → *${clip(c.text)}*`;
+  });
+  const more = wording.length > MAX_HOVER_CHANGES ? [`- … and ${wording.length - MAX_HOVER_CHANGES} more (Conduct: Show Comparison Report)`] : [];
+  return [`**Your rung differs** (${Math.floor(section.similarity * 100)}% similar):`, '', ...shown, ...more].join('\n');
+}
+
+const comparisons = new WeakMap<ConductDocument, Map<UpstreamText, Comparison>>();
+
+/** One comparison per document and base, shared by every hover on that version of the text. */
+function comparisonOf(doc: ConductDocument, source: UpstreamText, library: UpstreamLibrary): Comparison {
+  let bySource = comparisons.get(doc);
+  if (!bySource) comparisons.set(doc, (bySource = new Map()));
+  let comparison = bySource.get(source);
+  if (!comparison) bySource.set(source, (comparison = compareWithUpstream(doc, source, library)));
+  return comparison;
+}
+
+/** Words quoted in a hover: white space folded, Markdown characters escaped, long runs cut. */
+function clip(text: string): string {
+  const folded = text.replace(/\s+/g, ' ').trim();
+  const cut = folded.length > 80 ? `${folded.slice(0, 77)}…` : folded;
+  return cut.replace(/[\\`*_~[\]<>|#]/g, (ch) => `\\${ch}`);
 }
 
 /**

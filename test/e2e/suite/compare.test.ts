@@ -6,6 +6,7 @@ import type { ReportState } from '../../../client/src/report/panel';
 import type { BaseDocumentResult } from '../../../server/src/protocol';
 import { loadUpstreamTexts } from '../../../server/src/upstream/loader';
 import { ADDENDUM_HEADING, derivedPolicy, FILLED_CONTACT, REWORDED } from '../../support/derivedPolicy';
+import { hoverText } from './waitFor';
 
 const BASE_SCHEME = 'conduct-base';
 const TARGET = { version: '2.1', language: 'en' };
@@ -164,6 +165,26 @@ export function registerCompareTests(): void {
       } finally {
         await vscode.commands.executeCommand('undo');
         assert.equal(document.getText(), original);
+      }
+    });
+
+    it("hovers a rung with its base's definition and how the policy's rung differs, word by word", async () => {
+      const document = await vscode.workspace.openTextDocument(policy);
+      const line = document.getText().split('\n').findIndex((l) => l.startsWith('### 2.'));
+      assert.ok(line >= 0, 'the derived policy has a second rung heading');
+      const rung = new vscode.Position(line, 8);
+      const same = await hoverText(document.uri, rung);
+      assert.match(same, /Contributor Covenant 2\.1 \(en\) defines it as/);
+      assert.match(same, /Your rung has the same wording/);
+      const impact = document.getText().split('\n').findIndex((l, i) => i > line && l.startsWith('**'));
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(document.uri, new vscode.Position(impact + 1, 0), 'Only after a conversation in private.\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      try {
+        const differs = await eventually('the hover to see the edit', () => hoverText(document.uri, rung), (text) => /Your rung differs/.test(text));
+        assert.match(differs, /- added: \*Only after a conversation in private/);
+      } finally {
+        await vscode.commands.executeCommand('undo');
       }
     });
 

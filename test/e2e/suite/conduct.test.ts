@@ -50,7 +50,7 @@ export function registerConductTests(): void {
       const line = lineOf(document, '### 2. Warning');
       const text = await hoverText(document.uri, new vscode.Position(line, 8));
       assert.match(text, /\*\*Warning\*\*: rung 2 of 4/);
-      assert.match(text, /Contributor Covenant 2\.1 defines it as/);
+      assert.match(text, /Contributor Covenant 2\.1 \(en\) defines it as/);
     });
 
     it('checks files matched by the conduct.files setting', async () => {
