@@ -9,6 +9,8 @@ import { DiagnosticsProvider } from './providers/diagnostics';
 import { documentInfo } from './providers/documentInfo';
 import { provideHover } from './providers/hover';
 import { markAsPolicy } from './providers/markAsPolicy';
+import { migrate, upgrade, upgradeChoices } from './providers/upgrade';
+import { MIGRATE, UPGRADE, UPGRADE_CHOICES, type MigrateParams, type UpgradeChoicesParams, type UpgradeParams } from './upgradeProtocol';
 
 export interface ServerOptions {
   /** Loads the bundled upstream texts; called once, on first need. */
@@ -75,6 +77,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onRequest(COMPARE, (params: CompareParams, token: CancellationToken) => comparison.compare(params, token));
   connection.onRequest(BASE_DOCUMENT, (params: BaseDocumentParams, token: CancellationToken) => comparison.baseDocument(params, token));
   connection.onRequest(COMPARE_CHOICES, (params: CompareChoicesParams, token: CancellationToken) => comparison.choices(params, token));
+  connection.onRequest(UPGRADE_CHOICES, (params: UpgradeChoicesParams, token: CancellationToken) => upgradeChoices(cache, params, token));
+  connection.onRequest(UPGRADE, (params: UpgradeParams, token: CancellationToken) => upgrade(cache, params, token));
+  connection.onRequest(MIGRATE, (params: MigrateParams, token: CancellationToken) => migrate(cache, params, token));
 
   connection.listen();
 }
