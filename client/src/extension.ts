@@ -5,6 +5,7 @@ import { BASE_SCHEME } from './compare/baseUri';
 import { registerComparison } from './compare/commands';
 import { registerStatusItem } from './statusItem';
 import { trustAwareConfiguration } from './trust';
+import { registerUpgradeCommands } from './upgradeCommands';
 
 /** Documents the server is told about; it decides which of them are policies. */
 export const DOCUMENT_SELECTOR = [{ language: 'markdown' }, { language: 'plaintext' }];
@@ -37,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status.disposable,
     registerCheckFileCommand(context, () => client),
     registerComparison(() => client),
+    registerUpgradeCommands(() => client),
     vscode.commands.registerCommand('conduct.showOutput', () => client?.outputChannel.show()),
     // Trust changes which settings apply: ask the server to pull them again.
     vscode.workspace.onDidGrantWorkspaceTrust(() => client?.sendNotification(DidChangeConfigurationNotification.type, { settings: null })),
