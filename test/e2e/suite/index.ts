@@ -5,6 +5,7 @@ import Mocha from 'mocha';
 import { registerCompareTests } from './compare.test';
 import { registerConductTests } from './conduct.test';
 import { registerSeedTests } from './seeds.test';
+import { registerUpgradeTests } from './upgrade.test';
 
 export function run(): Promise<void> {
   // CONDUCT_E2E_GREP runs only the tests whose names match, e.g. to set a scene for a screenshot.
@@ -13,6 +14,7 @@ export function run(): Promise<void> {
   registerConductTests();
   registerSeedTests();
   registerCompareTests();
+  registerUpgradeTests();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       console.log(`e2e: ${runner.stats?.passes ?? 0} passed, ${runner.stats?.failures ?? 0} failed`);
