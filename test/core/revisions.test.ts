@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { applyRevision, buildDetectionIndex, detectBase, encodeRevision, parseUpstreamText, type Catalog, type CatalogRevision } from '../../server/src/core/index';
+import { applyRevision, buildDetectionIndex, detectBase, encodeRevision, findPlaceholders, parseUpstreamText, type Catalog, type CatalogRevision } from '../../server/src/core/index';
+import { scanPlaceholders } from '../../server/src/core/upstream/library';
 import { loadUpstreamLibrary, mirrorPath, rebuildRevision, revisionKey, REVISIONS_FILE, type RevisionBundle } from '../../server/src/upstream/loader';
 import { UPSTREAM_DIR, upstreamLibrary, upstreamText } from '../support/upstream';
 
@@ -59,6 +60,25 @@ describe('earlier upstream wordings', () => {
     const pledge = upstreamText('1.4').body.split(/\n## /)[1];
     const d = detectBase(`## ${pledge}`, library);
     assert.equal(label(d), '1.4 en @today');
+  });
+});
+
+describe('placeholders of earlier wordings', () => {
+  it('finds, by a scan, exactly the placeholders the parse finds in today\'s texts', () => {
+    const folded = (list: readonly { text: string }[]) => [...new Set(list.map((p) => p.text.toLocaleLowerCase('und')))].sort();
+    for (const text of library.texts) {
+      assert.deepEqual(folded(scanPlaceholders(text)), folded(library.placeholders.filter((p) => p.sources.includes(text))), `${text.entry.version} ${text.entry.language}`);
+    }
+  });
+
+  it('knows the reporting placeholder of every earlier wording of 1.3 and later that has one, also where a translation reworded it since', () => {
+    const without = library.revisions
+      .filter((r) => !['1.0', '1.1', '1.2'].includes(r.entry.version))
+      .filter((r) => !findPlaceholders(r.body, library).some((p) => p.kind === 'reporting'))
+      .map((r) => `${r.entry.version} ${r.entry.language} ${r.revision!.firstDate}`);
+    // Korean 1.4 of 2016 came with a project's address filled in; Swahili 2.1 of 2024 has no field.
+    assert.deepEqual([...new Set(without)], ['1.4 ko 2016-09-24', '1.4 ko 2016-09-28', '2.1 sw 2024-01-10', '2.1 sw 2024-01-13']);
+    assert.ok(library.placeholders.some((p) => p.sources.every((s) => s.revision)), 'some placeholder only earlier wordings use');
   });
 });
 

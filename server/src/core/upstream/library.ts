@@ -64,14 +64,17 @@ export class UpstreamLibrary {
       else this.revisionsByKey.set(key, [revision]);
     }
     const placeholders = new Map<string, UpstreamPlaceholder>();
-    for (const text of texts) {
-      const tree = parseMarkdown(text.body);
-      for (const { text: value, kind } of derivePlaceholders(text, tree)) {
+    const addPlaceholders = (text: UpstreamText, found: readonly { text: string; kind: UpstreamPlaceholder['kind'] }[]) => {
+      for (const { text: value, kind } of found) {
         const key = value.toLocaleLowerCase('und');
         const known = placeholders.get(key) ?? { text: value, kind, sources: [] };
         known.sources.push(text);
         placeholders.set(key, known);
       }
+    };
+    for (const text of texts) {
+      const tree = parseMarkdown(text.body);
+      addPlaceholders(text, derivePlaceholders(text, tree));
       const rungs = deriveRungs(text, tree);
       this.rungsByText.set(text, rungs);
       for (const rung of rungs) {
@@ -82,6 +85,9 @@ export class UpstreamLibrary {
       this.sectionsByText.set(text, sections);
       for (const section of sections) if (!this.sectionNames.has(foldLabel(section.heading))) this.sectionNames.set(foldLabel(section.heading), section.id);
     }
+    // A policy copied from an earlier translation may keep its placeholder, which some
+    // translations have reworded since ("[WSTAW ADRES EMAIL]").
+    for (const revision of this.revisions) addPlaceholders(revision, scanPlaceholders(revision));
     // English headings are facts of the canon too, so a policy is understood even if a
     // bundled text were missing.
     for (const family of Object.values(CANON)) for (const s of family) if (!this.sectionNames.has(foldLabel(s.heading))) this.sectionNames.set(foldLabel(s.heading), s.id);
@@ -151,17 +157,22 @@ function textKey(version: string, language: string): string {
 /** Bracketed text, in ASCII or the full-width brackets Chinese texts use ("［在此输入联系方式］"). */
 const BRACKETED = /\[[^[\]]+\]|［[^［］]+］|【[^【】]+】/g;
 
+/** The placeholders a text's front matter declares (3.0, and the TOML of today's 2.x files). */
+function declaredPlaceholders(text: UpstreamText): { text: string; kind: UpstreamPlaceholder['kind'] }[] {
+  const { reportingPlaceholder, enforcementPlaceholder } = text.frontMatter;
+  return [
+    reportingPlaceholder && { text: foldSpace(reportingPlaceholder), kind: 'reporting' as const },
+    enforcementPlaceholder && { text: foldSpace(enforcementPlaceholder), kind: 'enforcement' as const },
+  ].filter((p): p is { text: string; kind: 'reporting' | 'enforcement' } => Boolean(p));
+}
+
 /**
  * A text's own placeholders: the front matter's when it declares them; otherwise the
  * bracketed literals the body leaves as text (not links), outside the closing Attribution
  * section, whose brackets are link labels in several translations.
  */
 function derivePlaceholders(text: UpstreamText, tree: Root): { text: string; kind: UpstreamPlaceholder['kind'] }[] {
-  const { reportingPlaceholder, enforcementPlaceholder } = text.frontMatter;
-  const declared = [
-    reportingPlaceholder && { text: foldSpace(reportingPlaceholder), kind: 'reporting' as const },
-    enforcementPlaceholder && { text: foldSpace(enforcementPlaceholder), kind: 'enforcement' as const },
-  ].filter((p): p is { text: string; kind: 'reporting' | 'enforcement' } => Boolean(p));
+  const declared = declaredPlaceholders(text);
   if (declared.length) return declared;
 
   const lastH2 = tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth === 2).at(-1);
@@ -171,6 +182,35 @@ function derivePlaceholders(text: UpstreamText, tree: Root): { text: string; kin
     if (node.type !== 'text' || (spanOf(node)?.start ?? end) >= end) return;
     for (const match of node.value.matchAll(BRACKETED)) found.push({ text: foldSpace(match[0]), kind: 'reporting' });
   });
+  return found;
+}
+
+/** A link reference definition's label ("[homepage]: https://…"). */
+const DEFINITION_LABEL = /^[ \t]{0,3}\[([^\]\n]{1,200})\]:/gm;
+
+/**
+ * {@link derivePlaceholders} by a scan instead of a parse, for the earlier wordings (a
+ * parse of all 295 would double the library's load time): bracketed text that is not link
+ * syntax (no "(", "[" or ":" after, no "]" before, not a defined label), before the last
+ * `##` heading. On today's texts it finds exactly what the parse finds.
+ */
+export function scanPlaceholders(text: UpstreamText): { text: string; kind: UpstreamPlaceholder['kind'] }[] {
+  const declared = declaredPlaceholders(text);
+  if (declared.length) return declared;
+  // From the title (one upstream file has its front matter mangled onto one line above it)
+  // to the closing section, whose brackets are link labels in several translations.
+  const headings = [...text.body.matchAll(/^ {0,3}(#{1,6}) /gm)];
+  const lastH2 = headings.filter((h) => h[1].length === 2).at(-1)?.index ?? text.body.length;
+  const body = text.body.slice(0, lastH2);
+  const defined = new Set([...text.body.matchAll(DEFINITION_LABEL)].map((m) => m[1].trim().toLowerCase()));
+  const found: { text: string; kind: 'reporting' }[] = [];
+  for (const match of body.slice(headings[0]?.index ?? 0).matchAll(BRACKETED)) {
+    const at = (headings[0]?.index ?? 0) + match.index;
+    const after = /^\s*(.)/.exec(body.slice(at + match[0].length))?.[1];
+    if (body[at - 1] === ']' || after === '(' || after === '[' || after === ':' || defined.has(match[0].slice(1, -1).trim().toLowerCase())) continue;
+    // Markdown escapes ("\\]") are not part of the placeholder a reader sees.
+    found.push({ text: foldSpace(match[0].replace(/\\(?=[[\]])/g, '')), kind: 'reporting' });
+  }
   return found;
 }
 
