@@ -81,6 +81,8 @@ export class DetectionIndex {
   private readonly vocabulary = new Map<string, number>();
   private readonly postings = new Map<number, Posting>();
   private readonly revisionsByText = new Map<IndexedText, IndexedRevision[]>();
+  /** The words of each paragraph block of the earlier wordings, read once (see {@link revisionWords}). */
+  private readonly blockWords = new Map<string, string[]>();
   private readonly distinct = new Map<IndexedText, Map<IndexedText, Distinction>>();
   /** Shingles that contain a number. */
   private readonly numbered = new Set<number>();
@@ -102,12 +104,35 @@ export class DetectionIndex {
   /** A text's distinct shingles and sections; `id` gives each word its number. */
   private read(source: UpstreamText, id: (word: string) => number): { keys: Set<number>; sections: IndexedSection[] } {
     const tokens = detectionTokens(source.body, this.library);
-    const keys = shingleKeys(tokens.map((t) => id(t.text)));
-    tokens.forEach((token, t) => {
-      if (!NUMBER.test(token.text)) return;
+    const keys = this.shingles(tokens.map((t) => t.text), id);
+    return { keys: new Set(keys), sections: sectionsOf(source, tokens, keys) };
+  }
+
+  /** The shingle at each word position, noting those that hold a number. */
+  private shingles(words: readonly string[], id: (word: string) => number): number[] {
+    const keys = shingleKeys(words.map(id));
+    words.forEach((word, t) => {
+      if (!NUMBER.test(word)) return;
       for (let k = Math.max(0, t - SHINGLE_SIZE + 1); k <= t && k < keys.length; k++) this.numbered.add(keys[k]);
     });
-    return { keys: new Set(keys), sections: sectionsOf(source, tokens, keys) };
+    return keys;
+  }
+
+  /**
+   * An earlier wording's words, read paragraph by paragraph: most of its paragraphs are word
+   * for word those of today's text or of another wording (2.0 fr has 53), so each distinct
+   * paragraph is masked and tokenized once. Masking and tokenizing never reach across a blank
+   * line except through a bracket, parenthesis or comment left open; a text with one is read
+   * whole.
+   */
+  private revisionWords(body: string): string[] {
+    const blocks = body.split(/\n[ \t]*\n/);
+    if (!blocks.every(isClosed)) return detectionTokens(body, this.library).map((t) => t.text);
+    return blocks.flatMap((block) => {
+      let words = this.blockWords.get(block);
+      if (!words) this.blockWords.set(block, (words = detectionTokens(block, this.library).map((t) => t.text)));
+      return words;
+    });
   }
 
   private posting(key: number): Posting {
@@ -118,7 +143,7 @@ export class DetectionIndex {
   }
 
   private readRevision(source: UpstreamText, current: IndexedText, order: number, slot: number): IndexedRevision {
-    const { keys } = this.read(source, (word) => this.wordKey(word));
+    const keys = new Set(this.shingles(this.revisionWords(source.body), (word) => this.wordKey(word)));
     const added = difference(keys, current.keys);
     const removed = difference(current.keys, keys);
     const reread = () => this.read(source, (word) => this.wordKey(word));
@@ -211,6 +236,17 @@ export class DetectionIndex {
     }
     return id;
   }
+}
+
+/** Whether a paragraph block leaves no bracket (ASCII or full-width), parenthesis or HTML comment open for a later one to close. */
+function isClosed(block: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < block.length; i++) {
+    const c = block.charCodeAt(i);
+    if (c === 0x5b || c === 0x28 || c === 0xff3b || c === 0x3010) depth++;
+    else if ((c === 0x5d || c === 0x29 || c === 0xff3d || c === 0x3011) && depth > 0) depth--;
+  }
+  return depth === 0 && block.lastIndexOf('<!--') <= block.lastIndexOf('-->');
 }
 
 /** The shingles of `a` that `b` lacks. */
