@@ -1,6 +1,7 @@
 import type { CompareToken } from './tokens';
 import { FIELD_KEY } from './tokens';
 import type { CompareUnit } from './units';
+import type { DiffBudget } from './wordDiff';
 
 /** Two units taken as the same part of the policy: a, the base's (upstream's); b, the policy's. */
 export interface UnitPair {
@@ -27,36 +28,28 @@ const MIN_WORDING = 0.4;
  * the policy's order, with the base's unpaired units placed after the pair that precedes
  * them in the base.
  */
-export function alignUnits(aUnits: readonly CompareUnit[], bUnits: readonly CompareUnit[], aTokens: readonly CompareToken[], bTokens: readonly CompareToken[]): UnitPair[] {
+export function alignUnits(
+  aUnits: readonly CompareUnit[],
+  bUnits: readonly CompareUnit[],
+  aTokens: readonly CompareToken[],
+  bTokens: readonly CompareToken[],
+  budget?: DiffBudget,
+): { pairs: UnitPair[]; wordingSkipped: boolean } {
   const partner = new Map<number, number>(); // index in b → index in a
   const taken = new Set<number>();
   const by = new Map<number, UnitPair['by']>();
+  const byKey = new Map<string, number[]>();
+  aUnits.forEach((unit, i) => unit.key && byKey.set(unit.key, [...(byKey.get(unit.key) ?? []), i]));
   bUnits.forEach((unit, j) => {
-    if (!unit.key) return;
-    const i = aUnits.findIndex((other, k) => !taken.has(k) && other.key === unit.key);
-    if (i < 0) return;
+    const i = unit.key ? byKey.get(unit.key)?.shift() : undefined;
+    if (i === undefined) return;
     partner.set(j, i);
     taken.add(i);
     by.set(j, 'key');
   });
 
-  const aBags = aUnits.map((unit) => bag(unit, aTokens));
-  const candidates: { i: number; j: number; score: number }[] = [];
-  bUnits.forEach((unit, j) => {
-    if (partner.has(j)) return;
-    const mine = bag(unit, bTokens);
-    aUnits.forEach((_, i) => {
-      if (taken.has(i)) return;
-      const score = dice(mine, aBags[i]);
-      if (score >= MIN_WORDING) candidates.push({ i, j, score });
-    });
-  });
-  for (const { i, j } of candidates.sort((x, y) => y.score - x.score)) {
-    if (taken.has(i) || partner.has(j)) continue;
-    partner.set(j, i);
-    taken.add(i);
-    by.set(j, 'wording');
-  }
+  const wordingSkipped = pairByWording(aUnits, bUnits, aTokens, bTokens, partner, taken, budget);
+  for (const j of partner.keys()) if (!by.has(j)) by.set(j, 'wording');
 
   const aPartner = new Map([...partner].map(([j, i]) => [i, j]));
   const a = absorbNested(aUnits, (i) => aPartner.get(i), (j) => nestedCount(bUnits, j));
@@ -83,7 +76,58 @@ export function alignUnits(aUnits: readonly CompareUnit[], bUnits: readonly Comp
   });
   const result: UnitPair[] = [...(inserts.get(-1) ?? [])];
   pairs.forEach((pair, p) => result.push(pair, ...(inserts.get(p) ?? [])));
-  return result;
+  return { pairs: result, wordingSkipped };
+}
+
+/**
+ * A word in more than this share of the base's unpaired units (and more than
+ * {@link COMMON_MIN} of them) says nothing about which one a unit is: it is left out of
+ * the candidate search, which keeps the search near linear on long texts.
+ */
+const COMMON_SHARE = 0.1;
+const COMMON_MIN = 50;
+
+/**
+ * Pairs the units no key paired by the similarity of their words (Dice over word
+ * multisets, at least {@link MIN_WORDING}), best pairs first. Candidates are found through
+ * the words they share, not by scoring every pair, and the search stops when the budget
+ * runs out; returns whether it did.
+ */
+function pairByWording(
+  aUnits: readonly CompareUnit[],
+  bUnits: readonly CompareUnit[],
+  aTokens: readonly CompareToken[],
+  bTokens: readonly CompareToken[],
+  partner: Map<number, number>,
+  taken: Set<number>,
+  budget?: DiffBudget,
+): boolean {
+  const open = aUnits.map((_, i) => i).filter((i) => !taken.has(i));
+  const aBags = new Map(open.map((i) => [i, bag(aUnits[i], aTokens)]));
+  const postings = new Map<string, number[]>();
+  for (const i of open) for (const key of aBags.get(i)!.keys()) postings.set(key, [...(postings.get(key) ?? []), i]);
+  const common = Math.max(COMMON_MIN, open.length * COMMON_SHARE);
+  const candidates: { i: number; j: number; score: number }[] = [];
+  for (let j = 0; j < bUnits.length; j++) {
+    if (partner.has(j)) continue;
+    if (budget?.exhausted()) return true;
+    const mine = bag(bUnits[j], bTokens);
+    const seen = new Set<number>();
+    for (const key of mine.keys()) {
+      const list = postings.get(key);
+      if (list && list.length <= common) for (const i of list) seen.add(i);
+    }
+    for (const i of seen) {
+      const score = dice(mine, aBags.get(i)!);
+      if (score >= MIN_WORDING) candidates.push({ i, j, score });
+    }
+  }
+  for (const { i, j } of candidates.sort((x, y) => y.score - x.score)) {
+    if (taken.has(i) || partner.has(j)) continue;
+    partner.set(j, i);
+    taken.add(i);
+  }
+  return false;
 }
 
 function bag(unit: CompareUnit, tokens: readonly CompareToken[]): Map<string, number> {

@@ -110,7 +110,7 @@ const DEFAULT_BUDGET_MS = 400;
  */
 export function compareTexts(base: ComparedText, policy: ComparedText, options: CompareOptions = {}): Comparison {
   const budget = new DiffBudget(options.budgetMs ?? DEFAULT_BUDGET_MS);
-  const pairs = alignUnits(base.units, policy.units, base.tokenized.tokens, policy.tokenized.tokens);
+  const { pairs, wordingSkipped } = alignUnits(base.units, policy.units, base.tokenized.tokens, policy.tokenized.tokens, budget);
   const sections = pairs.map((pair) => compareUnits(pair, base.tokenized, policy.tokenized, budget));
   const summary: ComparisonSummary = { identical: 0, modified: 0, added: 0, removed: 0, moved: 0, wordsChanged: 0, fields: 0 };
   let words = 0;
@@ -120,7 +120,7 @@ export function compareTexts(base: ComparedText, policy: ComparedText, options: 
     summary.fields += s.changes.filter((c) => c.kind === 'field').length;
   }
   for (const t of [...base.tokenized.tokens, ...policy.tokenized.tokens]) if (t.key !== FIELD_KEY) words++;
-  const coarsest = (['whole', 'paragraph', 'sentence'] as const).find((level) => sections.some((s) => s.level === level));
+  const coarsest = wordingSkipped ? 'whole' : (['whole', 'paragraph', 'sentence'] as const).find((level) => sections.some((s) => s.level === level));
   return {
     similarity: words ? Math.max(0, 1 - summary.wordsChanged / words) : 1,
     summary,
@@ -128,7 +128,9 @@ export function compareTexts(base: ComparedText, policy: ComparedText, options: 
     ...(coarsest && {
       fallback: {
         level: coarsest,
-        message: `Some sections differ too much for a word-by-word comparison within the time allowed; they are compared ${coarsest === 'whole' ? 'as a whole' : `${coarsest} by ${coarsest}`}.`,
+        message: wordingSkipped
+          ? 'These texts are too large to compare fully within the time allowed: sections were paired by heading only, and some are compared as a whole.'
+          : `Some sections differ too much for a word-by-word comparison within the time allowed; they are compared ${coarsest === 'whole' ? 'as a whole' : `${coarsest} by ${coarsest}`}.`,
       },
     }),
   };

@@ -20,6 +20,10 @@ export class DiffBudget {
   remaining(): number {
     return Math.max(1, this.deadline - this.now());
   }
+  /** Whether the deadline has passed: from then on only linear work is done. */
+  exhausted(): boolean {
+    return this.now() >= this.deadline;
+  }
 }
 
 /**
@@ -35,6 +39,7 @@ const MAX_EDITS = 4000;
  * and the level used is returned so callers can say so.
  */
 export function boundedDiff(a: readonly string[], b: readonly string[], groups: { a: readonly number[]; b: readonly number[] }[], budget: DiffBudget): { hunks: Hunk[]; level: DiffLevel } {
+  if (budget.exhausted()) return trimmedReplacement(a, b);
   const words = diffKeys(a, b, budget);
   if (words) return { hunks: words, level: 'word' };
   const levels: DiffLevel[] = ['sentence', 'paragraph'];
@@ -42,10 +47,25 @@ export function boundedDiff(a: readonly string[], b: readonly string[], groups: 
     const grouped = diffGroups(a, b, groups[g], budget);
     if (grouped) return { hunks: grouped, level: levels[g] ?? 'paragraph' };
   }
+  return trimmedReplacement(a, b);
+}
+
+/**
+ * The last resort, linear: the common start and end are equal, the middle one replacement.
+ * Identical pairs stay identical however late they come.
+ */
+function trimmedReplacement(a: readonly string[], b: readonly string[]): { hunks: Hunk[]; level: DiffLevel } {
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
   const hunks: Hunk[] = [];
-  if (a.length) hunks.push({ kind: 'delete', a: [0, a.length], b: [0, 0] });
-  if (b.length) hunks.push({ kind: 'insert', a: [a.length, a.length], b: [0, b.length] });
-  return { hunks, level: 'whole' };
+  if (head) hunks.push({ kind: 'equal', a: [0, head], b: [0, head] });
+  if (a.length - tail > head) hunks.push({ kind: 'delete', a: [head, a.length - tail], b: [head, head] });
+  if (b.length - tail > head) hunks.push({ kind: 'insert', a: [a.length - tail, a.length - tail], b: [head, b.length - tail] });
+  if (tail) hunks.push({ kind: 'equal', a: [a.length - tail, a.length], b: [b.length - tail, b.length] });
+  const changed = hunks.some((h) => h.kind !== 'equal');
+  return { hunks, level: changed ? 'whole' : 'word' };
 }
 
 /** Word-level hunks, or undefined when the diff went over its bounds. Common ends are trimmed first: most pairs differ in a few places. */
