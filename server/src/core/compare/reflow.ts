@@ -101,6 +101,16 @@ function restore(change: Pick<Change, 'policy' | 'upstream'>, source: ComparedTe
   const tokens = source.tokenized.tokens;
   const opensBlock = k === 0 || k >= tokens.length || tokens[k].block !== tokens[k - 1].block;
   const at = change.policy.start;
+  // Words that open a block and run on into the next word's (a heading's first words) go
+  // before that word where the policy's block starts, not after the block before it.
+  const next = tokenAt(source, up.end);
+  const policyTokens = policy.tokenized.tokens;
+  const p = tokenAt(policy, at);
+  const leadsIn = next < tokens.length && next > k && tokens[next].block === tokens[next - 1].block;
+  if (opensBlock && leadsIn && p < policyTokens.length && (p === 0 || policyTokens[p].block !== policyTokens[p - 1].block)) {
+    const before = policyTokens[p].span.start;
+    return { span: { start: before, end: before }, text: `${inline(sourceText.slice(up.start, up.end))} ` };
+  }
   if (opensBlock) {
     const lineStart = sourceText.lastIndexOf('\n', up.start - 1) + 1;
     const lineEnd = text.indexOf('\n', at);
@@ -118,7 +128,7 @@ function restore(change: Pick<Change, 'policy' | 'upstream'>, source: ComparedTe
 
 /** Base wording set inline: its hard line breaks become spaces; paragraph breaks stay. */
 function inline(words: string): string {
-  return words.replace(/[ \t]*\n(?![ \t]*\n)[ \t]*/g, ' ');
+  return words.replace(/(?<!\n[ \t]*)[ \t]*\n(?![ \t]*\n)[ \t]*/g, ' ');
 }
 
 /**
