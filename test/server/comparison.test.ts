@@ -79,7 +79,7 @@ describe('comparison provider', () => {
     assert.equal(view(await provider.compare({ uri: POLICY_URI, target: { version: '2.1', language: 'DE' } }, none)).against, 'Contributor Covenant 2.1 (de)');
     const earlier = upstreamLibrary().revisionsOf(upstreamText('1.4'))[0];
     const result = view(await provider.compare({ uri: POLICY_URI, target: { version: '1.4', language: 'en', commit: earlier.revision!.commit.slice(0, 10) } }, none));
-    assert.match(result.against, /^Contributor Covenant 1\.4 \(en\), as published \d{4}-\d\d to \d{4}-\d\d$/);
+    assert.match(result.against, /^Contributor Covenant 1\.4 \(en\), as published \d{4}-\d\d(?: to \d{4}-\d\d)?$/);
     assert.equal(result.target?.commit, earlier.revision!.commit);
   });
 

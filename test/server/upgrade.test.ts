@@ -159,7 +159,7 @@ describe('upgrade choices', () => {
   it("offers today's wording of the version a policy follows an earlier wording of", async () => {
     const earlier = upstreamLibrary().revisionsOf(upstreamText('1.4'))[0];
     const result = await choices(earlier.body);
-    assert.match(result.from, /^Contributor Covenant 1\.4 \(en\), as published \d{4}-\d\d to \d{4}-\d\d$/);
+    assert.match(result.from, /^Contributor Covenant 1\.4 \(en\), as published \d{4}-\d\d(?: to \d{4}-\d\d)?$/);
     assert.deepEqual(result.choices.map((c) => c.to), ['2.1/en', '2.0/en', '1.4/en']);
     assert.equal(result.choices.at(-1)?.description, "today's wording of 1.4");
     assert.equal(result.choices[0].description, 'newest');

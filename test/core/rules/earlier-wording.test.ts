@@ -24,8 +24,8 @@ describe('earlier-wording', () => {
     const [finding] = findings;
     assert.equal(finding.line, 3);
     assert.equal(finding.text, 'Contributor Covenant, version 1.4');
-    const month = (date: string) => date.slice(0, 7);
-    const match = new RegExp(`^Follows Contributor Covenant 1\\.4 \\(en\\), as published ${month(latest.revision!.firstDate)} to ${month(latest.revision!.lastDate)}\\. Upstream has since changed "([^"]+)" to "([^"]+)"\\. Today's 1\\.4 wording is available, and newer versions: 2\\.0, 2\\.1, 3\\.0\\.$`).exec(finding.message);
+    const published = ({ firstDate, lastDate }: { firstDate: string; lastDate: string }) => (firstDate.slice(0, 7) === lastDate.slice(0, 7) ? firstDate.slice(0, 7) : `${firstDate.slice(0, 7)} to ${lastDate.slice(0, 7)}`);
+    const match = new RegExp(`^Follows Contributor Covenant 1\\.4 \\(en\\), as published ${published(latest.revision!)}\\. Upstream has since changed "([^"]+)" to "([^"]+)"\\. Today's 1\\.4 wording is available, and newer versions: 2\\.0, 2\\.1, 3\\.0\\.$`).exec(finding.message);
     assert.ok(match, finding.message);
     // The quotes are upstream's own words: the earlier wording's, then today's.
     assert.ok(words(latest.body).includes(words(match[1])), match[1]);

@@ -14,7 +14,8 @@ export interface ComparedAgainst {
 /** "Contributor Covenant 2.1 (en)", "… as published 2016-01 to 2017-09", or the other policy's name. */
 export function againstLabel(against: ComparedAgainst): string {
   if (against.family === 'policy') return against.file ?? 'the other policy';
-  const revision = against.revision ? `, as published ${against.revision.firstDate.slice(0, 7)} to ${against.revision.lastDate.slice(0, 7)}` : '';
+  const [first, last] = against.revision ? [against.revision.firstDate.slice(0, 7), against.revision.lastDate.slice(0, 7)] : [];
+  const revision = first ? `, as published ${first === last ? first : `${first} to ${last}`}` : '';
   return `Contributor Covenant ${against.version ?? '?'} (${against.language ?? 'en'})${revision}`;
 }
 
