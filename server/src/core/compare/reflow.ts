@@ -1,6 +1,7 @@
 import type { Span } from '../span';
 import type { Change, Comparison } from './compare';
 import type { ComparedText } from './compare';
+import { firstTokenAt } from './tokens';
 
 /** One replacement in the policy's text. */
 export interface TextEdit {
@@ -60,17 +61,9 @@ export function wordingEdit(change: Pick<Change, 'kind' | 'policy' | 'upstream'>
   }
 }
 
-/** Index of the first token starting at or after an offset. */
+/** Index of the first token of a side starting at or after an offset. */
 function tokenAt(side: ComparedText, offset: number): number {
-  const tokens = side.tokenized.tokens;
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (tokens[mid].span.start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstTokenAt(side.tokenized.tokens, offset);
 }
 
 /** The gap before token k when it is inline punctuation and space ("," or "; "), not a line break or block change. */

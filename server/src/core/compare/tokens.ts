@@ -157,3 +157,15 @@ function assignBlocks(tokens: CompareToken[], blocks: readonly Span[]): void {
     token.block = b < blocks.length && blocks[b].start <= token.span.start ? b : -1;
   }
 }
+
+/** The index of the first token starting at or after `offset` (tokens are in order). */
+export function firstTokenAt(tokens: readonly CompareToken[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid].span.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

@@ -2,7 +2,7 @@ import type { ConductDocument } from '../document';
 import type { RungId } from '../ladderRungs';
 import type { SectionId } from '../sectionCanon';
 import type { Span } from '../span';
-import type { CompareToken, TokenizedText } from './tokens';
+import { firstTokenAt, type CompareToken, type TokenizedText } from './tokens';
 
 /**
  * A piece of a text that is compared as a whole: a section's own text (its heading and what
@@ -67,19 +67,7 @@ export function unitsOf(doc: ConductDocument, tokenized: TokenizedText): Compare
 }
 
 function unit(cut: Cut, end: number, tokens: readonly CompareToken[]): CompareUnit {
-  const from = lowerBound(tokens, cut.start);
-  const to = lowerBound(tokens, end);
+  const from = firstTokenAt(tokens, cut.start);
+  const to = firstTokenAt(tokens, end);
   return { key: cut.key, id: cut.id, rung: cut.rung, heading: cut.heading, depth: cut.depth, span: { start: cut.start, end }, from, to };
-}
-
-/** The first token starting at or after `offset`. */
-function lowerBound(tokens: readonly CompareToken[], offset: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (tokens[mid].span.start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

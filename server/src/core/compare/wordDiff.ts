@@ -55,10 +55,7 @@ export function boundedDiff(a: readonly string[], b: readonly string[], groups: 
  * Identical pairs stay identical however late they come.
  */
 function trimmedReplacement(a: readonly string[], b: readonly string[]): { hunks: Hunk[]; level: DiffLevel } {
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const { head, tail } = commonEnds(a, b);
   const hunks: Hunk[] = [];
   if (head) hunks.push({ kind: 'equal', a: [0, head], b: [0, head] });
   if (a.length - tail > head) hunks.push({ kind: 'delete', a: [head, a.length - tail], b: [head, head] });
@@ -68,12 +65,18 @@ function trimmedReplacement(a: readonly string[], b: readonly string[]): { hunks
   return { hunks, level: changed ? 'whole' : 'word' };
 }
 
-/** Word-level hunks, or undefined when the diff went over its bounds. Common ends are trimmed first: most pairs differ in a few places. */
-function diffKeys(a: readonly string[], b: readonly string[], budget: DiffBudget): Hunk[] | undefined {
+/** How many keys the two sequences share at the start, and then at the end. */
+function commonEnds(a: readonly string[], b: readonly string[]): { head: number; tail: number } {
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
   while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  return { head, tail };
+}
+
+/** Word-level hunks, or undefined when the diff went over its bounds. Common ends are trimmed first: most pairs differ in a few places. */
+function diffKeys(a: readonly string[], b: readonly string[], budget: DiffBudget): Hunk[] | undefined {
+  const { head, tail } = commonEnds(a, b);
   const hunks: Hunk[] = [];
   if (head) hunks.push({ kind: 'equal', a: [0, head], b: [0, head] });
   const midA = a.slice(head, a.length - tail);
