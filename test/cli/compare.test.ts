@@ -2,9 +2,11 @@
 // seed policies, read in place from ../shared/seeds.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { parseConductDocument, upgradePolicy } from '../../server/src/core/index';
 import { PROJECT_ROOT, SEEDS_DIR, upstreamLibrary } from '../support/upstream';
 
 const cli = join(PROJECT_ROOT, 'dist/cli/cli.js');
@@ -98,6 +100,76 @@ describe('conduct-lens diff', () => {
     assert.equal(added[0].id, null, 'an addendum has no standard section id');
     assert.equal(report.summary.added, 1);
     assert.ok(report.summary.modified > 0);
+  });
+
+  it('aligns every standard section of seed 004 (plain text from a PDF) with 2.1, removes none, and counts only its own wording', () => {
+    const { code, report } = diffJson(seedPath('004'), '--against', '2.1');
+    assert.equal(code, 1);
+    assert.equal(report.summary.removed, 0);
+    const paired = new Set(report.sections.filter((s) => s.status !== 'added').map((s) => s.id));
+    for (const id of ['pledge', 'standards', 'enforcement-responsibilities', 'scope', 'enforcement', 'enforcement-guidelines', 'attribution']) assert.ok(paired.has(id), `${id} is aligned`);
+    const wording = report.sections.flatMap((s) => s.changes).filter((c) => ['insert', 'delete', 'replace'].includes(c.kind));
+    // Nothing the PDF's layout did (wrapping, bullets, split lines) is wording: each change differs in its words.
+    for (const change of wording) assert.notEqual(fold(change.text).toLowerCase(), fold(change.upstreamText).toLowerCase());
+    assert.ok(wording.some((c) => c.text === 'stewards' && c.upstreamText === 'leaders'));
+  });
+
+  it('upgrades seed 003 to 2.1 as a dry run that keeps its contact, and reports applied, kept and no conflicts as JSON', () => {
+    const text = spawnSync(process.execPath, [cli, 'upgrade', seedPath('003'), '--to', '2.1'], { encoding: 'utf8' });
+    assert.equal(text.status, 0, text.stderr);
+    assert.ok(text.stdout.includes('feedback@'), 'the filled contact is kept');
+    assert.match(text.stderr, /upstream changes? applied, \d+ of your edits kept, 0 conflicts/);
+    const json = spawnSync(process.execPath, [cli, 'upgrade', seedPath('003'), '--to', '2.1', '--format', 'json'], { encoding: 'utf8' });
+    const result = JSON.parse(json.stdout) as { to: { version: string }; applied: unknown[]; kept: unknown[]; conflicts: unknown[] };
+    assert.equal(result.to.version, '2.1');
+    assert.ok(result.applied.length > 0);
+    assert.deepEqual(result.conflicts, []);
+    assert.equal(readFileSync(seedPath('003'), 'utf8').includes('feedback@'), true, 'a dry run writes nothing');
+  });
+
+  it('writes an upgrade atomically with a .bak of the old text, and refuses to write over a conflict unless forced', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'conduct-upgrade-'));
+    try {
+      const clean = join(dir, 'CODE_OF_CONDUCT.md');
+      const original = readFileSync(seedPath('003'), 'utf8');
+      writeFileSync(clean, original);
+      const written = spawnSync(process.execPath, [cli, 'upgrade', clean, '--to', '2.1', '--write'], { encoding: 'utf8' });
+      assert.equal(written.status, 0, written.stderr);
+      assert.equal(readFileSync(`${clean}.bak`, 'utf8'), original);
+      assert.notEqual(readFileSync(clean, 'utf8'), original);
+      assert.deepEqual(readdirSync(dir).sort(), ['CODE_OF_CONDUCT.md', 'CODE_OF_CONDUCT.md.bak'], 'no temporary file is left behind');
+
+      // A policy that put its own words where 2.1 added words to 2.0 conflicts there.
+      const library = upstreamLibrary();
+      const v20 = library.find('2.0', 'en')!;
+      const v21 = library.find('2.1', 'en')!;
+      const plan = upgradePolicy(parseConductDocument(v20.body, library, { baseSections: library.sectionsOf(v20) }), library, v20, v21);
+      const at = plan.applied.find((a) => a.kind === 'wording')!.policy.start;
+      const conflicted = join(dir, 'conflicted.md');
+      const ours = `${v20.body.slice(0, at)} our own words ${v20.body.slice(at)}`;
+      writeFileSync(conflicted, ours);
+      const refused = spawnSync(process.execPath, [cli, 'upgrade', conflicted, '--to', '2.1', '--write'], { encoding: 'utf8' });
+      assert.equal(refused.status, 1);
+      assert.match(refused.stderr, /Not written/);
+      assert.equal(readFileSync(conflicted, 'utf8'), ours);
+      const forced = spawnSync(process.execPath, [cli, 'upgrade', conflicted, '--to', '2.1', '--write', '--force'], { encoding: 'utf8' });
+      assert.equal(forced.status, 1, 'conflicts still exit 1');
+      assert.ok(readFileSync(conflicted, 'utf8').includes('our own words'));
+      assert.equal(readFileSync(`${conflicted}.bak`, 'utf8'), ours);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to upgrade to 3.0 and points at the migration, which prints a draft with its notes', () => {
+    const refused = spawnSync(process.execPath, [cli, 'upgrade', seedPath('003'), '--to', '3.0'], { encoding: 'utf8' });
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /migration/);
+    const draft = spawnSync(process.execPath, [cli, 'migrate', seedPath('003'), '--to', '3.0'], { encoding: 'utf8' });
+    assert.equal(draft.status, 0, draft.stderr);
+    assert.match(draft.stdout, /^## Encouraged Behaviors$/m);
+    assert.match(draft.stdout, /<!-- Conduct Lens: /);
+    assert.match(draft.stderr, /\d+ notes to review/);
   });
 
   it('prints text grouped by section: a "## heading" per section that differs, then "-" lines with the base\'s words and "+" lines with the policy\'s', () => {
