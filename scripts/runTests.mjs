@@ -55,7 +55,7 @@ function summaryCounts(name, output) {
 const nodeTest = (files) => ['--import', 'tsx', '--test', '--test-reporter=spec', ...files];
 const suites = [
   // One process for the whole unit suite: the upstream library and detection index are built once.
-  { name: 'unit', command: process.execPath, args: ['--import', 'tsx', '--test-reporter=spec', 'test/support/runInOneProcess.ts', 'test/core', 'test/client', 'test/server'], counts: nodeTestCounts },
+  { name: 'unit', command: process.execPath, args: ['--import', 'tsx', '--test-reporter=spec', 'test/support/runInOneProcess.ts', 'test/core', 'test/client', 'test/server', 'test/eval'], counts: nodeTestCounts },
   { name: 'protocol', command: process.execPath, args: nodeTest(testFiles('test/protocol')), counts: nodeTestCounts },
   { name: 'cli', command: process.execPath, args: nodeTest(testFiles('test/cli')), counts: nodeTestCounts },
   { name: 'e2e', command: process.execPath, args: ['test/e2e/runCodeServer.mjs'], counts: (o) => summaryCounts('e2e', o) },
