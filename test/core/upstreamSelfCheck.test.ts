@@ -16,6 +16,8 @@ const GENUINE: Record<string, string[]> = {
   '1.2 en': ['4 private-reporting-channel information'],
   // The title is "#" and a no-break space, which Markdown shows as text.
   '1.3 es': ['2 heading-structure warning'],
+  // The title writes "Kодекс" and "Oднесување" with a Latin K and O inside Cyrillic words.
+  '1.4 mk': ['2 lookalike-characters warning', '2 lookalike-characters warning'],
   // A section heading written with one "#"; a definition glued to its paragraph.
   '1.4 fa-ir': ['29 heading-structure warning', '58 undefined-reference warning'],
   // Rung 3's heading swallowed its first field and rung 4 lost its heading; the [homepage]

@@ -105,6 +105,88 @@ describe('stray-content', () => {
     }
   });
 
+  it('reports a truncated hunk header, with or without its second range', () => {
+    const text = '# Rules\n\n@@ -12\nBe kind.\n\n@@ -1,4 +1,5\nBe patient.\n';
+    const findings = run(strayContent, text);
+    assert.deepEqual(seen(text, findings).map((s) => [s.line, s.text]), [[3, '@@ -12'], [6, '@@ -1,4 +1,5']], listed(text, findings));
+    assert.equal(applyFixes(text, findings), '# Rules\n\nBe kind.\n\nBe patient.\n');
+  });
+
+  it('reports chat citation markers and numbered source tags on the marker, and the fix removes them', () => {
+    const text = [
+      '# Rules',
+      '',
+      'We reply to reports within a week 【4†source】 and keep them private.:contentReference[oaicite:2]{index=2}',
+      '',
+      'Harassment is never allowed.[1] Would you like me to add a section on appeals?',
+      '',
+    ].join('\n');
+    const findings = run(strayContent, text);
+    assert.deepEqual(seen(text, findings).map((s) => [s.line, s.text]), [
+      [3, '【4†source】'],
+      [3, ':contentReference[oaicite:2]{index=2}'],
+      [5, 'Harassment is never allowed.[1] Would you like me to add a section on appeals?'],
+      [5, '[1]'],
+    ], listed(text, findings));
+    assert.match(findings[0].message, /^Unexpected citation marker "【4†source】", expected policy text/);
+    assert.equal(
+      applyFixes(text, findings.filter((f) => f.fix)),
+      '# Rules\n\nWe reply to reports within a week and keep them private.\n\nHarassment is never allowed. Would you like me to add a section on appeals?\n',
+    );
+  });
+
+  it('leaves alone numbered reference links, footnote lists and bracketed numbers in prose', () => {
+    const text = '# Rules\n\nSee the guide[1] for details.\n\n[1] Our handbook, chapter two.\n\nOptions [1] and [2] are both fine.\n\n[1]: https://example.org/guide\n';
+    const findings = run(strayContent, text);
+    assert.deepEqual(findings, [], listed(text, findings));
+  });
+
+  it('reports front matter after the title as a warning with its removal, and at the top as a note', () => {
+    const after = '# House rules\n\n---\nstatus: accepted\ndate: 2025-01-01\n---\n\nBe kind.\n';
+    const findings = run(strayContent, after);
+    assert.deepEqual(seen(after, findings).map((s) => s.line), [3], listed(after, findings));
+    assert.equal(findings[0].severity, undefined);
+    assert.match(findings[0].message, /^Unexpected front matter after the title, expected policy text/);
+    assert.equal(applyFixes(after, findings), '# House rules\n\nBe kind.\n');
+
+    const top = '---\nlayout: page\ntitle: House rules\n---\n\n# House rules\n\nBe kind.\n';
+    const atTop = run(strayContent, top);
+    assert.deepEqual(atTop.map((f) => [seen(top, [f])[0].line, f.severity, f.fix]), [[1, 'information', undefined]], listed(top, atTop));
+  });
+
+  it('leaves alone thematic breaks around ordinary text', () => {
+    for (const text of ['# Rules\n\n---\n\nBe kind.\n\n---\n', '---\n\nBe kind. Note: this is text.\n\n---\n', '# Rules\n\n---\nBe kind: always.\nAnd patient.\n---\n']) {
+      const findings = run(strayContent, text);
+      assert.deepEqual(findings, [], `${text}\n${listed(text, findings)}`);
+    }
+  });
+
+  it('reports converter escapes and pandoc attribute blocks, and the fix removes them', () => {
+    const text = [
+      '# Rules',
+      '',
+      '## Scope {#scope .unnumbered}',
+      '',
+      'It\\\'s our \\"house\\" policy for the code\\-of\\-conduct team.',
+      '',
+      'Read the [guide](https://example.org/guide){.external target="_blank"} first.',
+      '',
+    ].join('\n');
+    const findings = run(strayContent, text);
+    assert.deepEqual(seen(text, findings).map((s) => [s.line, s.text]), [
+      [3, '{#scope .unnumbered}'],
+      [5, '\\\'s our \\"house\\" policy for the code\\-of\\-'],
+      [7, '{.external target="_blank"}'],
+    ], listed(text, findings));
+    assert.equal(applyFixes(text, findings), '# Rules\n\n## Scope\n\nIt\'s our "house" policy for the code-of-conduct team.\n\nRead the [guide](https://example.org/guide) first.\n');
+  });
+
+  it('leaves alone escapes Markdown needs, and braces in prose', () => {
+    const text = '# Rules\n\n\\- not a list item, and 2\\*3 and \\_name\\_ stay.\n\nA set {a, b} and a template {name} are prose.\n';
+    const findings = run(strayContent, text);
+    assert.deepEqual(findings, [], listed(text, findings));
+  });
+
   it('never throws on odd input', () => {
     for (const text of ['', '\n\n\n', '@@', '@@ -1 +1 @@', '<<<<<<<', '=======\n>>>>>>>', 'https://x', '1\n\n2\n\n3', '\r\r\r']) run(strayContent, text);
   });

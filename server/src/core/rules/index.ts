@@ -2,6 +2,7 @@ import { attributionLicence } from './attribution-licence';
 import { attributionPermalink } from './attribution-permalink';
 import { attributionVersion } from './attribution-version';
 import { doubleEscapedUrl } from './double-escaped-url';
+import { duplicateParagraph } from './duplicate-paragraph';
 import { duplicateSection } from './duplicate-section';
 import { earlierWording } from './earlier-wording';
 import { emailLinkWithoutMailto } from './email-link-without-mailto';
@@ -11,7 +12,9 @@ import { inconsistentRoleTerms } from './inconsistent-role-terms';
 import { ladderIncomplete } from './ladder-incomplete';
 import { ladderNumbering } from './ladder-numbering';
 import { ladderOrder } from './ladder-order';
+import { lookalikeCharacters } from './lookalike-characters';
 import { malformedUrl } from './malformed-url';
+import { markdownRendering } from './markdown-rendering';
 import { missingLinkTarget } from './missing-link-target';
 import { missingSection } from './missing-section';
 import { mojibake } from './mojibake';
@@ -26,6 +29,7 @@ import { strayContent } from './stray-content';
 import type { Rule } from './types';
 import { undefinedReference } from './undefined-reference';
 import { unfilledPlaceholder } from './unfilled-placeholder';
+import { vandalism } from './vandalism';
 
 /** Every rule, in the order findings are reported. Adding a rule means adding it here. */
 export const RULES: readonly Rule[] = [
@@ -48,8 +52,12 @@ export const RULES: readonly Rule[] = [
   earlierWording,
   mojibake,
   strayContent,
+  vandalism,
+  lookalikeCharacters,
   headingStructure,
   splitParagraph,
+  markdownRendering,
+  duplicateParagraph,
   undefinedReference,
   emptyLink,
   malformedUrl,

@@ -16,7 +16,8 @@ interface Line {
   text: string;
 }
 
-const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@/;
+/** A hunk header, also one cut short by the paste ("@@ -12", "@@ -1,4 +1,5"). */
+const HUNK_HEADER = /^@@ -\d+(?:,\d+)?(?:(?: \+\d+(?:,\d+)?)? @@.*|(?: \+\d+(?:,\d+)?)?\s*)$/;
 const FILE_HEADER = /^(?:diff --git \S|(?:---|\+\+\+) (?:a\/|b\/|\/dev\/null)|index [0-9a-f]{7,}\.\.[0-9a-f]{7,})/;
 const CONFLICT_START = /^<{7}(?: |$)/;
 const CONFLICT_MIDDLE = /^={7}$/;
@@ -33,18 +34,38 @@ const CHATBOT = [
   /\bLet me know if you(?:'d|’d| would)? (?:like|want) (?:me to|any|to (?:add|adjust|change|modify|make))\b/i,
   /\bLet me know if you need (?:any )?(?:changes|adjustments|modifications|further (?:changes|adjustments|help|edits))\b/i,
   /\bHere(?:'|’)?s? (?:is )?(?:a|an|the|your) (?:revised|updated|rewritten|improved|polished|draft|complete)\b.*:\s*$/i,
+  /^(?:Below is|I(?:'|’)ve (?:drafted|written|created|updated|revised)) (?:a|an|the|your)\b.*:\s*$/i,
+  /\bWould you like me to\b/i,
+  /\bFeel free to (?:customi[sz]e|tailor|adapt|adjust|tweak) (?:this|it|the (?:template|draft|wording))\b/i,
 ];
+
+/** Citation residue a chat assistant leaves in copied text: "【4†source】", ":contentReference[oaicite:0]{index=0}". */
+const CITATION = /【\d+(?::\d+)?†[^】\n]{0,40}】|:?contentReference\[oaicite:\d+\](?:\{index=\d+\})?|\[oaicite:\d+\]/g;
+/** A numbered source tag glued to the end of a word or sentence ("…promptly.[2]"). */
+const SOURCE_TAG = /(?<=[\p{L}\p{N}.,;:!?)”"’'])\[(\d{1,2})\](?![[(:])/gu;
+
+/** What a converter such as pandoc escapes although Markdown needs no escape there: quotes, and a hyphen inside a word. */
+const NEEDLESS_ESCAPE = /\\['"]|(?<=[\p{L}\p{N}])\\-(?=[\p{L}\p{N}])/gu;
+const ATTRIBUTE = String.raw`(?:[.#][\w-]+|[\w-]+=(?:"[^"\n]*"|[\w-]+))`;
+/** A pandoc attribute block after a link, image or span: "[text](url){.external}". */
+const LINK_ATTRIBUTES = new RegExp(String.raw`(?<=[)\]])(?<!oaicite:\d+\])\{${ATTRIBUTE}(?:\s+${ATTRIBUTE})*\}`, 'g');
+/** A pandoc attribute block at the end of a heading: "## Scope {#scope}". */
+const HEADING_ATTRIBUTES = new RegExp(String.raw`[ \t]+\{${ATTRIBUTE}(?:\s+${ATTRIBUTE})*\}[ \t]*$`);
+
+/** A YAML (or TOML) key line in front matter. */
+const FRONT_MATTER_KEY = /^[A-Za-z_][\w-]*\s*[:=]/;
 
 const PAGE_NUMBER = /^(?:(?:page|p\.|seite|página|pagina|page no\.?)\s*\d{1,4}(?:\s*(?:of|\/|de|von|di|sur)\s*\d{1,4})?|\d{1,4}\s*(?:of|\/)\s*\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4})$/i;
 
 /**
  * Text that is not part of the policy: a diff hunk or merge conflict pasted with the text,
- * an AI assistant's chatter around it, or (in text copied out of a PDF) page numbers,
- * running headers and footers, and URLs printed in the page margin.
+ * an AI assistant's chatter and citation marks, front matter an editor or site generator
+ * added, a converter's needless escapes and attribute blocks, or (in text copied out of a
+ * PDF) page numbers, running headers and footers, and URLs printed in the page margin.
  */
 export const strayContent: Rule = {
   id: 'stray-content',
-  summary: 'Diff or merge-conflict markers, chatbot chatter, or PDF page furniture left in the policy.',
+  summary: 'Diff or merge-conflict markers, chatbot chatter or citations, front matter, converter escapes, or PDF page furniture left in the policy.',
   defaultSeverity: 'warning',
   check({ doc }) {
     const lines = splitLines(doc.text);
@@ -83,10 +104,120 @@ export const strayContent: Rule = {
       if (chat) report(line, `Unexpected assistant chatter "${shorten(trimmed)}", expected policy text: remove what the AI tool said around the policy.`);
     }
 
+    findings.push(...frontMatter(doc, lines));
+    findings.push(...chatCitations(doc, lines, inCode));
+    if (doc.format !== 'rst') findings.push(...converterArtefacts(lines, inCode));
     if (doc.format !== 'rst' && !usesMarkdown(doc.tree)) findings.push(...pageFurniture(doc, lines, inCode));
     return findings.sort((a, b) => a.span.start - b.span.start);
   },
 };
+
+/**
+ * Front matter (a `---` block of `key: value` lines) that an editor or site generator added.
+ * At the very top a site generator may read it, but GitHub shows it as a table above the
+ * policy: a note. After the title no generator reads it, and Markdown renders a rule and a
+ * heading made of its keys: a warning, with the block's removal as the fix.
+ */
+function frontMatter(doc: ConductDocument, lines: readonly Line[]): RuleFinding[] {
+  if (doc.format === 'rst') return [];
+  const nextText = (from: number) => {
+    let i = from;
+    while (i < lines.length && lines[i].text.trim() === '') i++;
+    return i;
+  };
+  const block = (open: number): number | undefined => {
+    const fence = lines[open]?.text.trim();
+    if (fence !== '---' && fence !== '+++') return undefined;
+    let keys = 0;
+    for (let i = open + 1; i < lines.length && i <= open + 40; i++) {
+      const text = lines[i].text;
+      if (text.trim() === fence) return keys > 0 ? i : undefined;
+      if (FRONT_MATTER_KEY.test(text)) keys++;
+      else if (!/^(?:\s+\S|\s*-\s|\s*#|\s*$)/.test(text)) return undefined;
+    }
+    return undefined;
+  };
+  const first = nextText(0);
+  const topEnd = first === 0 ? block(0) : undefined;
+  if (topEnd !== undefined) {
+    return [{
+      span: { start: lines[0].start, end: lines[topEnd].end },
+      message: 'Unexpected front matter at the top of the policy, expected the policy\'s title: GitHub shows these keys as a table above the text. Keep it only if a site generator reads it.',
+      severity: 'information',
+    }];
+  }
+  if (first >= lines.length || !/^ {0,3}#(?:\s|$)/.test(lines[first].text)) return [];
+  const open = nextText(first + 1);
+  const end = block(open);
+  if (end === undefined) return [];
+  return [{
+    span: { start: lines[open].start, end: lines[end].end },
+    message: 'Unexpected front matter after the title, expected policy text: no site generator reads it there, and Markdown renders it as a rule and a heading made of its keys.',
+    fix: { span: { start: lines[open].start, end: lines[nextText(end + 1)]?.start ?? lines[end].next }, text: '' },
+  }];
+}
+
+/** Citation markers and numbered source tags that a chat assistant's answer carried into the text. */
+function chatCitations(doc: ConductDocument, lines: readonly Line[], inCode: ReadonlySet<number>): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const defined = new Set<string>();
+  walk(doc.tree, (node: Nodes) => {
+    if (node.type === 'definition') defined.add(node.identifier.toLowerCase());
+  });
+  for (const line of lines) {
+    if (inCode.has(line.index)) continue;
+    for (const m of line.text.matchAll(CITATION)) {
+      const start = line.start + m.index - (m.index > 0 && line.text[m.index - 1] === ' ' ? 1 : 0);
+      findings.push({
+        span: { start: line.start + m.index, end: line.start + m.index + m[0].length },
+        message: `Unexpected citation marker "${m[0]}", expected policy text: it was copied from an AI assistant's answer.`,
+        fix: { span: { start, end: line.start + m.index + m[0].length }, text: '' },
+      });
+    }
+    // A line that starts with its tag is a list of sources, not a tag in the text.
+    if (/^\s*\[\d/.test(line.text)) continue;
+    for (const m of line.text.matchAll(SOURCE_TAG)) {
+      if (defined.has(m[1])) continue;
+      findings.push({
+        span: { start: line.start + m.index, end: line.start + m.index + m[0].length },
+        message: `Unexpected source tag "${m[0]}", expected policy text: a numbered tag that links nowhere was copied from an AI assistant's or a web page's citations.`,
+        fix: { span: { start: line.start + m.index, end: line.start + m.index + m[0].length }, text: '' },
+      });
+    }
+  }
+  return findings;
+}
+
+/** Escapes and attribute blocks that a document converter (pandoc) wrote and CommonMark shows or needs no more. */
+function converterArtefacts(lines: readonly Line[], inCode: ReadonlySet<number>): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  for (const line of lines) {
+    if (inCode.has(line.index)) continue;
+    const escapes = [...line.text.matchAll(NEEDLESS_ESCAPE)];
+    if (escapes.length) {
+      const from = escapes[0].index;
+      const to = escapes[escapes.length - 1].index + 2;
+      const shown = line.text.slice(from, to);
+      findings.push({
+        span: { start: line.start + from, end: line.start + to },
+        message: `Unexpected backslash escape${escapes.length > 1 ? 's' : ''} in "${shorten(shown)}", expected the plain character${escapes.length > 1 ? 's' : ''}: a converter escaped what Markdown does not need escaped, and plain-text readers see the backslashes.`,
+        fix: { span: { start: line.start + from, end: line.start + to }, text: [...shown].filter((_, i) => !escapes.some((e) => e.index - from === i)).join('') },
+      });
+    }
+    const attributes = [...line.text.matchAll(LINK_ATTRIBUTES)].map((m) => ({ at: m.index, text: m[0], cut: m.index }));
+    const heading = /^ {0,3}#/.test(line.text) ? HEADING_ATTRIBUTES.exec(line.text) : null;
+    if (heading) attributes.push({ at: heading.index + heading[0].indexOf('{'), text: heading[0].trim(), cut: heading.index });
+    for (const a of attributes) {
+      const end = line.start + a.at + a.text.length;
+      findings.push({
+        span: { start: line.start + a.at, end },
+        message: `Unexpected attribute block "${a.text}", expected nothing after the ${heading && a.cut === heading.index ? 'heading' : 'link'}: CommonMark does not read pandoc attributes and shows them as text.`,
+        fix: { span: { start: line.start + a.cut, end }, text: '' },
+      });
+    }
+  }
+  return findings;
+}
 
 /**
  * Page furniture in text extracted from a PDF: a line on its own (blank lines around it)
