@@ -120,6 +120,8 @@ describe('stray-content', () => {
       '',
       'Harassment is never allowed.[1] Would you like me to add a section on appeals?',
       '',
+      'Let me know if you\'d like a shorter version.',
+      '',
     ].join('\n');
     const findings = run(strayContent, text);
     assert.deepEqual(seen(text, findings).map((s) => [s.line, s.text]), [
@@ -127,11 +129,12 @@ describe('stray-content', () => {
       [3, ':contentReference[oaicite:2]{index=2}'],
       [5, 'Harassment is never allowed.[1] Would you like me to add a section on appeals?'],
       [5, '[1]'],
+      [7, 'Let me know if you\'d like a shorter version.'],
     ], listed(text, findings));
     assert.match(findings[0].message, /^Unexpected citation marker "【4†source】", expected policy text/);
     assert.equal(
       applyFixes(text, findings.filter((f) => f.fix)),
-      '# Rules\n\nWe reply to reports within a week and keep them private.\n\nHarassment is never allowed. Would you like me to add a section on appeals?\n',
+      '# Rules\n\nWe reply to reports within a week and keep them private.\n\nHarassment is never allowed. Would you like me to add a section on appeals?\n\nLet me know if you\'d like a shorter version.\n',
     );
   });
 

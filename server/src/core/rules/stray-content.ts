@@ -31,7 +31,7 @@ const CHATBOT = [
   /\bAs an? (?:AI|large) language model\b/i,
   /\bAs an AI assistant\b/i,
   /\bI hope (?:this|that) helps\b/i,
-  /\bLet me know if you(?:'d|’d| would)? (?:like|want) (?:me to|any|to (?:add|adjust|change|modify|make))\b/i,
+  /\bLet me know if you(?:'d|’d| would) like\b|\bLet me know if you want (?:me to|any|to (?:add|adjust|change|modify|make))\b/i,
   /\bLet me know if you need (?:any )?(?:changes|adjustments|modifications|further (?:changes|adjustments|help|edits))\b/i,
   /\bHere(?:'|’)?s? (?:is )?(?:a|an|the|your) (?:revised|updated|rewritten|improved|polished|draft|complete)\b.*:\s*$/i,
   /^(?:Below is|I(?:'|’)ve (?:drafted|written|created|updated|revised)) (?:a|an|the|your)\b.*:\s*$/i,
