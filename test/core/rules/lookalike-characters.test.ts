@@ -21,11 +21,11 @@ describe('lookalike-characters', () => {
   });
 
   it('reports hyphen look-alikes inside a web or e-mail address as breaking the link, with "-" as the fix', () => {
-    const text = 'Write to conduct@good\u2011folk.org or use https://good\u2010folk.org/report\u2011form.\n';
+    const text = 'Write to conduct@good\u2011folk.org or use https://good\u2010folk.org/report\u2011form or good\u2011folk.org.\n';
     const findings = run(lookalikeCharacters, text);
-    assert.deepEqual(seen(text, findings).map((s) => s.text), ['\u2011', '\u2010', '\u2011'], listed(text, findings));
+    assert.deepEqual(seen(text, findings).map((s) => s.text), ['\u2011', '\u2010', '\u2011', '\u2011'], listed(text, findings));
     assert.ok(findings.every((f) => /the link does not work with it/.test(f.message) && f.severity === undefined), listed(text, findings));
-    assert.equal(applyFixes(text, findings), 'Write to conduct@good-folk.org or use https://good-folk.org/report-form.\n');
+    assert.equal(applyFixes(text, findings), 'Write to conduct@good-folk.org or use https://good-folk.org/report-form or good-folk.org.\n');
   });
 
   it('notes a non-breaking hyphen inside a word at information level', () => {
@@ -54,7 +54,7 @@ describe('lookalike-characters', () => {
     for (const text of [
       '# \u0622\u06CC\u06CC\u0646\u200C\u0646\u0627\u0645\u0647\n\n\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u06CC\u0645 \u0631\u0641\u062A\u0627\u0631 \u0645\u062D\u062A\u0631\u0645\u0627\u0646\u0647.\n',
       '\u0915\u094D\u200D\u0937 and \u{1F469}\u200D\u{1F4BB} are fine.\n',
-      'Pages 10\u201312 say so \u2010 and a minus \u2212 is fine in prose.\n',
+      'Pages 10\u201312 say so \u2010 and a minus \u2212 is fine in prose, as is GitHub.com\u2013hosted code.\n',
       '\u041C\u044B \u0443\u0432\u0430\u0436\u0430\u0435\u043C \u0432\u0441\u0435\u0445. \u0388\u03BD\u03B1\u03C2 \u03BA\u03CE\u03B4\u03B9\u03BA\u03B1\u03C2.\n',
       'Quote it as `m\u043Ederators` or `https://a\u2011b.org` in code.\n',
     ]) {

@@ -79,9 +79,11 @@ export const lookalikeCharacters: Rule = {
       const value = token[0];
       WEB_URL.lastIndex = 0;
       EMAIL.lastIndex = 0;
-      const isAddress = WEB_URL.test(value) || /@[\p{L}\p{N}]/u.test(value) || /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}\u2010-\u2013\u2212\u00AD-]+)*\.(?:com|org|net|io|dev|edu|gov)\b/u.test(value);
-      if (!isAddress || inCode(token.index)) continue;
-      for (const h of value.matchAll(HYPHEN_LIKE)) {
+      // A web or e-mail address is broken wherever the character sits; a bare domain only inside the domain.
+      const domain = /^(?:[\p{L}\p{N}\u2010-\u2013\u2212\u00AD-]+\.)+(?:com|org|net|io|dev|edu|gov)(?![\p{L}\p{N}])/u.exec(value);
+      const limit = WEB_URL.test(value) || /@[\p{L}\p{N}]/u.test(value) ? value.length : (domain?.[0].length ?? 0);
+      if (limit === 0 || inCode(token.index)) continue;
+      for (const h of value.slice(0, limit).matchAll(HYPHEN_LIKE)) {
         report(token.index + h.index, 1, `Unexpected ${named(h[0])} in the address "${value}", expected "${h[0] === '\u00AD' ? '' : '-'}": the link does not work with it.`, h[0] === '\u00AD' ? '' : '-');
       }
     }
