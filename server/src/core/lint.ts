@@ -1,9 +1,12 @@
 import { analyseBase, type Detection } from './detect';
 import { parseConductDocument, type ConductDocument } from './document';
 import { DEFAULT_MAX_LENGTH } from './limits';
+import { multipleDocuments } from './rules/multiple-documents';
+import { notAPolicy } from './rules/not-a-policy';
 import { baseSections } from './rules/ruleSupport';
 import { RULES, type Environment, type PolicyBase, type Rule, type RuleFix, type Severity } from './rules/index';
 import type { Span } from './span';
+import { findBlocks } from './structure/blocks';
 import type { UpstreamLibrary } from './upstream/library';
 
 /** A finding with its severity applied. */
@@ -51,6 +54,9 @@ export function lintDocument(
       onRuleError(rule, error);
     }
   }
+  // A file that is not a policy gets that one finding: the others would all miss the point.
+  const verdict = findings.filter((f) => f.rule === notAPolicy.id);
+  if (verdict.length) return verdict;
   return findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
 }
 
@@ -106,6 +112,12 @@ export interface CheckResult {
   doc?: ConductDocument;
   base?: Detection;
   findings: Finding[];
+  /**
+   * The versions the file holds, when it holds more than one (a translation and the
+   * original, or one policy pasted twice): each was detected and linted on its own. `doc`
+   * and `base` still describe the whole file.
+   */
+  blocks?: { span: Span; base: Detection }[];
 }
 
 /** A policy read into the model with its detected base, before any rule runs. */
@@ -148,5 +160,50 @@ export function checkText(
 ): CheckResult {
   const { doc, base, unreadable } = readPolicy(text, library, options.maxLength);
   if (!doc || !base) return { findings: [{ rule: UNREADABLE_INPUT, severity: 'warning', message: unreadable ?? 'This file could not be read.', span: { start: 0, end: 0 } }] };
-  return { doc, base, findings: lintDocument(doc, base, library, options, onRuleError) };
+  const spans = findBlocks(doc);
+  if (spans.length < 2) return { doc, base, findings: lintDocument(doc, base, library, options, onRuleError) };
+  return { doc, base, ...checkBlocks(doc, spans, library, options, onRuleError) };
+}
+
+/**
+ * A file with several versions of its policy: each version is detected, parsed and linted
+ * as if it were a file of its own (so two ladders never merge into one), its findings
+ * moved back to the whole file's offsets, and one note names the versions.
+ */
+function checkBlocks(
+  doc: ConductDocument,
+  spans: readonly Span[],
+  library: UpstreamLibrary,
+  options: CheckOptions,
+  onRuleError?: (rule: Rule, error: unknown) => void,
+): { findings: Finding[]; blocks: { span: Span; base: Detection }[] } {
+  const findings: Finding[] = [];
+  const blocks: { span: Span; base: Detection }[] = [];
+  for (const span of spans) {
+    const read = readPolicy(doc.text.slice(span.start, span.end), library, options.maxLength);
+    if (!read.doc || !read.base) continue;
+    blocks.push({ span, base: read.base });
+    for (const finding of lintDocument(read.doc, read.base, library, options, onRuleError)) {
+      findings.push({
+        ...finding,
+        span: shifted(finding.span, span.start),
+        ...(finding.fix && { fix: { ...finding.fix, span: shifted(finding.fix.span, span.start) } }),
+      });
+    }
+  }
+  const configured = options.severities?.[multipleDocuments.id];
+  if (blocks.length > 1 && configured !== 'off') {
+    try {
+      for (const f of multipleDocuments.check({ doc, base: blocks[0].base, library, env: options.env ?? {}, blocks })) {
+        findings.push({ rule: multipleDocuments.id, severity: configured ?? f.severity ?? multipleDocuments.defaultSeverity, message: f.message, span: f.span });
+      }
+    } catch (error) {
+      onRuleError?.(multipleDocuments, error);
+    }
+  }
+  return { findings: findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule)), blocks };
+}
+
+function shifted(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
 }

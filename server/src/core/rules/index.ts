@@ -18,6 +18,8 @@ import { markdownRendering } from './markdown-rendering';
 import { missingLinkTarget } from './missing-link-target';
 import { missingSection } from './missing-section';
 import { mojibake } from './mojibake';
+import { multipleDocuments } from './multiple-documents';
+import { notAPolicy } from './not-a-policy';
 import { outdatedBase } from './outdated-base';
 import { placeholderContact } from './placeholder-contact';
 import { privateReportingChannel } from './private-reporting-channel';
@@ -33,6 +35,8 @@ import { vandalism } from './vandalism';
 
 /** Every rule, in the order findings are reported. Adding a rule means adding it here. */
 export const RULES: readonly Rule[] = [
+  notAPolicy,
+  multipleDocuments,
   unfilledPlaceholder,
   placeholderContact,
   privateReportingChannel,

@@ -37,6 +37,12 @@ export interface RuleContext {
   base: PolicyBase;
   library: UpstreamLibrary;
   env: Environment;
+  /**
+   * The versions a file holds when it holds more than one (a translation and the original,
+   * or one policy pasted twice), each with its own detected base; every other rule runs on
+   * each version alone and never sees this. Absent for a file with one version.
+   */
+  blocks?: readonly { span: Span; base: PolicyBase }[];
 }
 
 /** A replacement that resolves a finding: `text` in place of `span` (UTF-16 offsets in the text). */
