@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Materialises the pinned upstream Contributor Covenant texts into upstream-texts/ (git-ignored,
+// Materialises the pinned upstream Contributor Covenant texts (and catalog.families, the
+// texts of other families) into upstream-texts/ (git-ignored,
 // shipped in the VSIX). Sources, first hit wins, per file:
 //   1. $CONDUCT_UPSTREAM_MIRROR/<owner>/<repo>/<commit>/<path>
 //   2. ../shared/upstream/<owner>/<repo>/<commit>/<path> (beside the project)
@@ -25,8 +26,10 @@ const quiet = process.argv.includes('--quiet');
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 const todays = catalog.entries.map((entry) => ({ ...entry, repo: catalog.repo, commit: catalog.commit }));
 const revisions = catalog.revisions ?? [];
+// Texts of other families, each from its own repository and commit; bundled like today's texts.
+const families = catalog.families ?? [];
 const relPath = (file) => `${file.repo}/${file.commit}/${file.path}`;
-const describe = (file) => `Contributor Covenant ${file.version} (${file.language})${file.firstDate ? ` as of ${file.firstDate}` : ''}`;
+const describe = (file) => file.family ? `${file.family} ${file.version} (${file.language})` : `Contributor Covenant ${file.version} (${file.language})${file.firstDate ? ` as of ${file.firstDate}` : ''}`;
 
 /** Local folders laid out as <owner>/<repo>/<commit>/<path>, in the order they are tried. */
 const mirrors = [
@@ -89,6 +92,8 @@ function failIfAny(total) {
 
 const todayBytes = await materialise(todays, outDir);
 failIfAny(todays.length);
+await materialise(families, outDir);
+failIfAny(families.length);
 // The bundle records what it was built from: while the catalog's facts are unchanged, it is
 // kept as is (the loader rebuilds and sha256-checks every revision anyway), and the build
 // neither fetches the raw revisions nor loads the delta code.
@@ -140,5 +145,5 @@ if (revisions.length && bundleStamp() === stamp) {
 writeFileSync(join(outDir, 'catalog.json'), JSON.stringify(catalog));
 if (!quiet) {
   const sizes = rawBytes ? ` (${rawBytes.toLocaleString('en')} bytes raw as ${bundleBytes.toLocaleString('en')} bytes of deltas)` : bundleBytes ? ` (${bundleBytes.toLocaleString('en')} bytes of deltas)` : '';
-  console.log(`fetchUpstream: ${todays.length} texts verified and ${revisions.length} earlier wordings bundled in upstream-texts/${sizes}; ${Object.entries(counts).map(([k, v]) => `${v} from ${k}`).join(', ')}`);
+  console.log(`fetchUpstream: ${todays.length} texts and ${families.length} texts of other families verified and ${revisions.length} earlier wordings bundled in upstream-texts/${sizes}; ${Object.entries(counts).map(([k, v]) => `${v} from ${k}`).join(', ')}`);
 }

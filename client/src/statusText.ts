@@ -18,5 +18,9 @@ export function statusText(info: DocumentInfo): StatusText {
   if (!base) return { text: 'Conduct policy', detail, severity };
   if (base.family === 'unknown') return { text: 'Conduct policy (own text)', detail: `not based on the Contributor Covenant · ${detail}`, severity };
   const language = base.language && base.language !== 'en' ? ` (${base.language})` : '';
+  const name = base.family === 'contributor-covenant' ? 'Contributor Covenant' : (base.familyName ?? base.family);
+  const version = base.version ? ` ${base.version}` : '';
+  if (base.kind === 'pointer') return { text: `${name}${version} (by reference)`, detail: `adopts a code held elsewhere · ${detail}`, severity };
+  if (base.family !== 'contributor-covenant') return { text: `${name}${version}${language}`, detail: `${Math.round(base.similarity * 100)}% similar · ${detail}`, severity };
   return { text: `Contributor Covenant ${base.version}${language}`, detail: `${Math.round(base.similarity * 100)}% similar · ${detail}`, severity };
 }

@@ -30,7 +30,17 @@ export interface DocumentInfo {
   /** Whether the document is checked as a conduct policy. */
   policy: boolean;
   /** The detected base, when the document is a policy that could be analysed. */
-  base?: { family: 'contributor-covenant' | 'unknown'; version?: string; language?: string; similarity: number };
+  base?: {
+    /** 'contributor-covenant', another family's id ('citizen', 'django', 'microsoft', …) or 'unknown'. */
+    family: string;
+    /** The family as people write it ("Citizen Code of Conduct"); absent when unknown. */
+    familyName?: string;
+    /** 'pointer' for a file that adopts a code held elsewhere. */
+    kind?: 'text' | 'pointer';
+    version?: string;
+    language?: string;
+    similarity: number;
+  };
   /** Findings per severity. */
   counts: { error: number; warning: number; information: number; hint: number };
 }

@@ -25,4 +25,11 @@ describe('status item words', () => {
     assert.equal(statusText({ policy: true, base: { family: 'unknown', similarity: 0 }, counts: { ...none, warning: 2 } }).detail, 'not based on the Contributor Covenant · 2 warnings');
     assert.equal(statusText({ policy: false, counts: none }).text, 'Not checked as a conduct policy');
   });
+
+  it('names another family by its name, and a pointer as adopting its code by reference', () => {
+    const citizen = statusText({ policy: true, base: { family: 'citizen', familyName: 'Citizen Code of Conduct', kind: 'text', version: '2.3', language: 'en', similarity: 0.9 }, counts: none });
+    assert.deepEqual([citizen.text, citizen.detail], ['Citizen Code of Conduct 2.3', '90% similar · no findings']);
+    const pointer = statusText({ policy: true, base: { family: 'contributor-covenant', kind: 'pointer', version: '2.1', similarity: 0 }, counts: none });
+    assert.deepEqual([pointer.text, pointer.detail], ['Contributor Covenant 2.1 (by reference)', 'adopts a code held elsewhere · no findings']);
+  });
 });

@@ -120,7 +120,7 @@ describe('revision deltas', () => {
       const target = join(dir, mirrorPath(catalog.repo, catalog.commit, entry.path));
       mkdirSync(join(target, '..'), { recursive: true });
       writeFileSync(target, readFileSync(join(UPSTREAM_DIR, mirrorPath(catalog.repo, catalog.commit, entry.path))));
-      writeFileSync(join(dir, 'catalog.json'), JSON.stringify({ ...catalog, entries: [entry], revisions: [revision] }));
+      writeFileSync(join(dir, 'catalog.json'), JSON.stringify({ ...catalog, entries: [entry], revisions: [revision], families: [] }));
       assert.throws(() => loadUpstreamLibrary(dir), /earlier Contributor Covenant wordings are missing .*no such file.*npm run build/);
       const delta = bundle.revisions[revisionKey(revision)];
       writeFileSync(join(dir, REVISIONS_FILE), JSON.stringify({ revisions: { [revisionKey(revision)]: { ...delta, ops: delta.ops.slice(1) } } }));

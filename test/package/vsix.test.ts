@@ -47,12 +47,15 @@ describe('VSIX package', () => {
     assert.ok(statSync(vsix).size <= 1.5 * 1024 * 1024, `${statSync(vsix).size} bytes`);
   });
 
-  it('ships the bundles, the notice, all 95 verified upstream texts and the earlier wordings as one bundle of deltas', () => {
+  it('ships the bundles, the notice, all 95 verified upstream texts, the 9 texts of other families and the earlier wordings as one bundle of deltas', () => {
     for (const name of ['extension/dist/client/extension.js', 'extension/dist/server/server.js', 'extension/dist/cli/cli.js', 'extension/NOTICE', 'extension/upstream-texts/catalog.json', 'extension/upstream-texts/revisions.json']) {
       assert.ok(names.includes(name), `${name} missing`);
     }
     // Today's texts only: the raw earlier wordings stay in the build's cache.
-    assert.equal(names.filter((n) => n.startsWith('extension/upstream-texts/') && n.endsWith('.md')).length, 95);
+    const texts = names.filter((n) => n.startsWith('extension/upstream-texts/') && n.endsWith('.md'));
+    assert.equal(texts.filter((n) => n.startsWith('extension/upstream-texts/EthicalSource/')).length, 95);
+    assert.equal(texts.filter((n) => n.startsWith('extension/upstream-texts/benbalter/coconductor/')).length, 9);
+    assert.equal(texts.length, 104);
     assert.deepEqual(names.filter((n) => n.includes('.upstream-cache')), []);
   });
 

@@ -1,6 +1,6 @@
 import type { CheckResult, Detection, Finding, RevisionInfo } from '../core/index';
 import { LineIndex } from '../core/index';
-import { againstLabel } from '../core/index';
+import { againstLabel, FAMILY_NAMES } from '../core/index';
 
 /** A 1-based line and column, as editors and SARIF count them (columns in UTF-16 units). */
 export interface Point {
@@ -11,7 +11,7 @@ export interface Point {
 /** One file's result in the CLI's JSON shape. */
 export interface FileReport {
   file: string;
-  base: { family: string; version?: string; language?: string; revision: RevisionInfo | null; similarity: number } | null;
+  base: { family: string; kind: 'text' | 'pointer'; layer: string; confidence: number; version?: string; language?: string; revision: RevisionInfo | null; similarity: number } | null;
   findings: { rule: string; severity: Finding['severity']; message: string; range: { start: Point; end: Point } }[];
 }
 
@@ -24,6 +24,9 @@ export function toFileReport(file: string, text: string, result: CheckResult): F
   };
   const base = result.base && {
     family: result.base.family,
+    kind: result.base.kind,
+    layer: result.base.layer,
+    confidence: result.base.confidence,
     version: result.base.version,
     language: result.base.language,
     revision: result.base.revision,
@@ -71,7 +74,19 @@ export function formatDetections(reports: readonly DetectionReport[]): string {
       out.push(`${r.file}: not based on the Contributor Covenant (closest: ${r.candidates[0] ? `${r.candidates[0].version} ${r.candidates[0].language}, ${percent(r.candidates[0].similarity)}` : 'none'})`);
       continue;
     }
-    out.push(`${r.file}: ${againstLabel({ family: 'contributor-covenant', version: r.version, language: r.language, revision: r.revision })}, ${percent(r.similarity)} similar`);
+    const decided = `  decided by ${r.layer}, confidence ${percent(r.confidence)}`;
+    const name = FAMILY_NAMES[r.family];
+    if (r.kind === 'pointer') {
+      out.push(`${r.file}: adopts the ${name}${r.version ? ` ${r.version}` : ''} by reference (a pointer: no text of its own)`, decided);
+      continue;
+    }
+    if (r.family !== 'contributor-covenant') {
+      out.push(`${r.file}: ${name}${r.version ? ` ${r.version}` : ''}${r.language ? ` (${r.language})` : ''}${r.layer === 'title' ? ', named by its title or links' : `, ${percent(r.similarity)} similar`}`, decided);
+      if (r.alternatives.length) out.push(`  reads as well as: ${r.alternatives.map((a) => a.version).join(', ')}`);
+      continue;
+    }
+    out.push(`${r.file}: ${againstLabel({ family: 'contributor-covenant', version: r.version, language: r.language, revision: r.revision })}, ${percent(r.similarity)} similar`, decided);
+    if (r.alternatives.length) out.push(`  reads as well as: ${r.alternatives.map((a) => `${a.version} ${a.language}`).join(', ')}`);
     for (const s of r.sections) out.push(`  ${s.heading.padEnd(32)} ${percent(s.similarity).padStart(4)}`);
     for (const e of r.evidence.slice(0, 5)) out.push(`  evidence for ${e.version}: "${e.phrase}"`);
   }

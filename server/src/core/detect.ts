@@ -1,4 +1,5 @@
 import { buildDetectionIndex, type DetectionIndex, type Distinction, type IndexedText, type Tally } from './detect/corpus';
+import { adoptionClaim, namedFamily, rankFamilies, type DetectedFamily, type FamilyScore } from './detect/families';
 import { maskForDetection, tokenize, type DetectionToken } from './detect/normalize';
 import { SHINGLE_SIZE, shingleKeys } from './detect/shingles';
 import { DEFAULT_MAX_LENGTH } from './limits';
@@ -37,10 +38,41 @@ export interface DetectionEvidence {
   span?: Span;
 }
 
+/**
+ * Which layer of detection decided, strongest first: the policy is the upstream text byte
+ * for byte (`exact`), or with its template fields filled (`field-aware`); it shares a run of
+ * the text's wording (`shingles`), or most of one substantial section (`sections`); it is
+ * laid out as a Covenant text, with its section headings and rung names, in other words
+ * (`structure`: a paraphrase or a summary); it names
+ * its family by title, attribution or link (`title`); or it only claims to adopt a code held
+ * elsewhere (`claim`, a pointer). `none` when nothing decided (the family is unknown).
+ */
+export type DetectionLayer = 'exact' | 'field-aware' | 'shingles' | 'sections' | 'structure' | 'title' | 'claim' | 'none';
+
 /** Which upstream text a policy is based on, and how closely it follows it. */
 export interface Detection {
-  family: 'contributor-covenant' | 'unknown';
-  /** Undefined when the family is unknown. */
+  /**
+   * The Contributor Covenant, a family whose text is bundled (Citizen, Django, Geek
+   * Feminism, Go, No Code of Conduct), one recognised by name only (CNCF, Mozilla,
+   * Microsoft, Ubuntu, Python, Rust, Facebook), or unknown.
+   */
+  family: DetectedFamily;
+  /** `pointer`: a short file that adopts a code held elsewhere, with no text of its own; `text` otherwise. */
+  kind: 'text' | 'pointer';
+  /** The layer that decided (see {@link DetectionLayer}). */
+  layer: DetectionLayer;
+  /**
+   * 0..1: how sure the decision is. 1 for an exact copy; a claim (a pointer) is at most
+   * {@link CLAIM_CONFIDENCE}, whatever it claims; 0 when the family is unknown.
+   */
+  confidence: number;
+  /**
+   * Other versions (and languages) the policy reads as just as well: it holds none of the
+   * wording where they differ from the chosen one (a fragment of a section two versions
+   * share). Empty when the choice is clear.
+   */
+  alternatives: { version: string; language: string }[];
+  /** Undefined when the family is unknown, and for a pointer or named family that states none. */
   version?: string;
   language?: string;
   /**
@@ -143,7 +175,175 @@ export function analyseBase(text: string, library: UpstreamLibrary, options: Det
   return { detection, sectionOf: sectionMatcher(policy, chosen) };
 }
 
+/** A pointer's confidence: it is a claim, which detection cannot check against any text. */
+const CLAIM_CONFIDENCE = 0.5;
+/**
+ * A policy whose wording matched nothing is still read as a Covenant text when it has at
+ * least {@link MIN_STRUCTURE_SECTIONS} of its standard section headings and
+ * {@link MIN_STRUCTURE_RUNGS} of its rung names (or rung field labels), in any bundled
+ * language: a paraphrase or a summary laid out as the Covenant is. Its version is that of
+ * the nearest text by wording that has a ladder (none when no such text shares any), with
+ * those as close as alternatives.
+ */
+const MIN_STRUCTURE_SECTIONS = 4;
+const MIN_STRUCTURE_RUNGS = 2;
+const STRUCTURE_CONFIDENCE = 0.55;
+
+/** A first heading that names a Contributor Covenant version: "# Code de conduite 3.0 _Contributor Covenant_". */
+function covenantTitle(text: string): { version: string } | undefined {
+  const title = /^[ \t]{0,3}#[ \t]+(.+)$/m.exec(text)?.[1] ?? '';
+  if (!/contributor[ _*-]*covenant/i.test(title)) return undefined;
+  const version = /\b([1-3]\.\d)\b/.exec(title);
+  return version ? { version: version[1] } : undefined;
+}
+
+/** The distinct standard sections and rungs (or rung fields) a policy's headings and bold labels name. */
+function structureOf(text: string, library: UpstreamLibrary): { sections: number; rungs: number } {
+  const sections = new Set<string>();
+  const rungs = new Set<string>();
+  for (const match of text.matchAll(/^[ \t]{0,3}(?:#{1,6}[ \t]+(.+?)[ \t#]*|\*\*(.+?):?\*\*:?.*|[-*][ \t]+\*\*(.+?):?\*\*:?.*)$/gm)) {
+    const label = (match[1] ?? match[2] ?? match[3] ?? '').trim();
+    if (!label || label.length > 80) continue;
+    const section = library.sectionNamed(label);
+    if (section) sections.add(section);
+    const rung = library.rungNamed(label) ?? library.fieldNamed(label);
+    if (rung) rungs.add(rung);
+  }
+  return { sections: sections.size, rungs: rungs.size };
+}
+
+/** A family named by its title, attribution or link only. */
+const TITLE_CONFIDENCE = 0.6;
+/** A pointer is short: past this many words, a file has a text of its own. */
+const POINTER_WORDS = 220;
+/** …and keeps less than this share of the text it claims (a pointer may quote a sentence or two). */
+const POINTER_COVERAGE = 0.3;
+/**
+ * A bundled family text is the base when the policy holds at least this share of it, and at
+ * least {@link MIN_FAMILY_SHINGLES} of its shingles (No Code of Conduct is 40 words).
+ * Covenant texts share at most 11% of any family text (1.1 and Geek Feminism's shorter
+ * text list the same characteristics), Go's aside: it is adapted from 1.4, and similarity
+ * decides between the two.
+ */
+const MIN_FAMILY_COVERAGE = 0.2;
+const MIN_FAMILY_SHINGLES = 12;
+
 function decide(policy: Policy, index: DetectionIndex): { detection: Detection; chosen?: IndexedText } {
+  const covenant = decideCovenant(policy, index);
+  const { detection } = covenant;
+  const families = rankFamilies(policy.keys, index);
+  const family = families[0];
+  const familyFits = family && family.coverage >= MIN_FAMILY_COVERAGE && family.shared >= MIN_FAMILY_SHINGLES;
+  // A family text wins over the Covenant only by being closer (Go is adapted from 1.4).
+  if (familyFits && (detection.family === 'unknown' || family.similarity > detection.similarity)) {
+    return { detection: familyDetection(family, families, policy, detection) };
+  }
+  const claim = adoptionClaim(policy.text);
+  const words = policy.tokens.length;
+  if (claim && words <= POINTER_WORDS && (detection.family === 'unknown' || detection.coverage < POINTER_COVERAGE)) {
+    return {
+      detection: {
+        ...detection,
+        family: claim.family,
+        kind: 'pointer',
+        layer: 'claim',
+        confidence: CLAIM_CONFIDENCE,
+        alternatives: [],
+        version: claim.version,
+        language: undefined,
+        revision: null,
+        source: undefined,
+        sections: [],
+        evidence: [],
+      },
+    };
+  }
+  const structure = detection.family === 'unknown' ? structureOf(policy.text, index.library) : undefined;
+  if (structure && structure.sections >= MIN_STRUCTURE_SECTIONS && structure.rungs >= MIN_STRUCTURE_RUNGS && !namedFamily(policy.text)) {
+    // A paraphrase in the Covenant's structure: the nearest text by wording that has a ladder gives the version, as a guess.
+    const laddered = detection.candidates.filter((c) => {
+      const text = index.library.find(c.version, c.language);
+      return !c.revision && text !== undefined && index.library.rungsOf(text).length > 0;
+    });
+    const nearest = laddered[0];
+    const close = laddered.filter((c) => c !== nearest && c.similarity >= 0.9 * nearest.similarity);
+    return {
+      detection: {
+        ...detection,
+        family: 'contributor-covenant',
+        layer: 'structure',
+        confidence: STRUCTURE_CONFIDENCE,
+        alternatives: close.map((c) => ({ version: c.version, language: c.language })),
+        version: nearest?.version,
+        language: nearest?.language,
+      },
+    };
+  }
+  // A text of its own whose title or attribution claims a Covenant version (a machine translation, a rewrite).
+  const titleClaim = detection.family === 'unknown' && claim?.family === 'contributor-covenant' && claim.version ? claim : covenantTitle(policy.text);
+  if (detection.family === 'unknown' && titleClaim?.version) {
+    return { detection: { ...detection, family: 'contributor-covenant', layer: 'title', confidence: CLAIM_CONFIDENCE, alternatives: [], version: titleClaim.version, language: undefined } };
+  }
+  const named = namedFamily(policy.text);
+  if (named && (detection.family === 'unknown' || named === 'cncf')) {
+    // CNCF's text is derived from Covenant 2.0: named as itself, the Covenant's match kept as the nearest candidate.
+    return { detection: { ...detection, family: named, layer: 'title', confidence: TITLE_CONFIDENCE, alternatives: [], version: undefined, language: detection.language, revision: null, source: undefined, sections: [], evidence: [] } };
+  }
+  return covenant;
+}
+
+/** A policy based on a bundled text of another family. */
+function familyDetection(best: FamilyScore, ranked: readonly FamilyScore[], policy: Policy, covenant: Detection): Detection {
+  const { entry } = best.text.source;
+  // Versions of the same family the policy reads as just as well: it holds none of the wording where they differ.
+  const alternatives = ranked
+    .filter((s) => s !== best && s.text.source.entry.family === entry.family && s.similarity >= CLOSE * best.similarity)
+    .filter((s) => !hits(difference(best.text.keys, s.text.keys), policy.keys) && !hits(difference(s.text.keys, best.text.keys), policy.keys))
+    .map((s) => ({ version: s.text.source.entry.version, language: s.text.source.entry.language }));
+  const exact = policy.text.replace(/\r\n?/g, '\n').trim() === best.text.source.body.trim();
+  const layer: DetectionLayer = exact ? 'exact' : best.similarity >= FIELD_AWARE ? 'field-aware' : 'shingles';
+  return {
+    ...covenant,
+    family: entry.family,
+    kind: 'text',
+    layer,
+    confidence: exact ? 1 : shingleConfidence(best.similarity, alternatives.length > 0),
+    alternatives,
+    version: entry.version,
+    language: entry.language,
+    revision: null,
+    source: undefined,
+    similarity: best.similarity,
+    coverage: best.coverage,
+    sections: [],
+    evidence: [],
+  };
+}
+
+/** A policy whose shingles are (nearly) all the upstream text's: its template fields filled, nothing else changed. */
+const FIELD_AWARE = 0.97;
+
+/**
+ * Confidence from wording shared: from 0.6 for a policy that keeps little of its base to
+ * 0.98 for all of it; a choice between versions it cannot tell apart is at most 0.7.
+ */
+function shingleConfidence(similarity: number, ambiguous: boolean): number {
+  const confidence = Math.min(0.98, 0.6 + 0.4 * similarity);
+  return Math.round((ambiguous ? Math.min(0.7, confidence) : confidence) * 100) / 100;
+}
+
+function difference(a: ReadonlySet<number>, b: ReadonlySet<number>): Set<number> {
+  const out = new Set<number>();
+  for (const key of a) if (!b.has(key)) out.add(key);
+  return out;
+}
+
+function hits(keys: ReadonlySet<number>, policy: ReadonlySet<number>): boolean {
+  for (const key of keys) if (policy.has(key)) return true;
+  return false;
+}
+
+function decideCovenant(policy: Policy, index: DetectionIndex): { detection: Detection; chosen?: IndexedText } {
   const ranked = rank(policy, index);
   const { chosen, runnerUp } = decideClose(ranked, policy, index);
 
@@ -160,6 +360,10 @@ function decide(policy: Policy, index: DetectionIndex): { detection: Detection; 
   });
   const unknown: Detection = {
     family: 'unknown',
+    kind: 'text',
+    layer: 'none',
+    confidence: 0,
+    alternatives: [],
     revision: null,
     similarity: chosen?.similarity ?? 0,
     coverage: chosen?.coverage ?? 0,
@@ -177,9 +381,15 @@ function decide(policy: Policy, index: DetectionIndex): { detection: Detection; 
   if (!isCovenant(chosen.coverage, sections)) return { detection: unknown };
 
   const { source } = chosen.text;
+  const alternatives = indistinguishable(chosen, ranked, policy, index);
+  const exact = policy.text.replace(/\r\n?/g, '\n').trim() === source.body.trim();
+  const layer: DetectionLayer = exact ? 'exact' : chosen.similarity >= FIELD_AWARE ? 'field-aware' : chosen.coverage >= MIN_COVERAGE ? 'shingles' : 'sections';
   const detection: Detection = {
     ...unknown,
     family: 'contributor-covenant',
+    layer,
+    confidence: exact ? 1 : layer === 'sections' ? Math.min(0.7, shingleConfidence(chosen.similarity, alternatives.length > 0)) : shingleConfidence(chosen.similarity, alternatives.length > 0),
+    alternatives,
     version: source.entry.version,
     language: source.entry.language,
     revision: source.revision ?? null,
@@ -188,6 +398,25 @@ function decide(policy: Policy, index: DetectionIndex): { detection: Detection; 
     evidence: runnerUp ? evidenceFor(chosen.text, runnerUp.text, policy, index) : [],
   };
   return { detection, chosen: chosen.text };
+}
+
+/**
+ * Today's texts of other versions or languages that the policy cannot be told from the
+ * chosen one by: close in similarity, and the policy holds none of the wording where either
+ * differs from the other (a fragment of a section that 2.0 and 2.1 word alike).
+ */
+function indistinguishable(chosen: Score, ranked: readonly Score[], policy: Policy, index: DetectionIndex): { version: string; language: string }[] {
+  const out: { version: string; language: string }[] = [];
+  const seen = new Set([textKey(chosen.text.source)]);
+  for (const rival of ranked) {
+    if (rival.text.source.revision || seen.has(textKey(rival.text.source)) || rival.similarity < 0.9 * chosen.similarity) continue;
+    seen.add(textKey(rival.text.source));
+    const own = index.distinctive(chosen.text, rival.text);
+    const theirs = index.distinctive(rival.text, chosen.text);
+    if (hits(own.words, policy.keys) || hits(own.numbers, policy.keys) || hits(theirs.words, policy.keys) || hits(theirs.numbers, policy.keys)) continue;
+    out.push({ version: rival.text.source.entry.version, language: rival.text.source.entry.language });
+  }
+  return out;
 }
 
 /**

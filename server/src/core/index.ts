@@ -17,9 +17,10 @@ export { RULES, type Environment, type PolicyBase, type Rule, type RuleContext, 
 export { LineIndex, type LineColumn, type Span } from './span';
 export { parseUpstreamText } from './upstream/frontMatter';
 export { UpstreamLibrary, type UpstreamPlaceholder, type UpstreamRung, type UpstreamSection } from './upstream/library';
-export { type Catalog, type CatalogEntry, type CatalogRevision, type RevisionInfo, type UpstreamFrontMatter, type UpstreamText } from './upstream/types';
+export { type BundledFamily, type Catalog, type CatalogEntry, type CatalogFamilyEntry, type FamilyText, type CatalogRevision, type RevisionInfo, type UpstreamFrontMatter, type UpstreamText } from './upstream/types';
 export { applyRevision, encodeRevision, type RevisionDelta, type RevisionOps } from './upstream/revisionDelta';
-export { analyseBase, detectBase, type BaseAnalysis, type Detection, type DetectionCandidate, type DetectionEvidence, type DetectOptions, type SectionMatch } from './detect';
+export { analyseBase, detectBase, type BaseAnalysis, type Detection, type DetectionCandidate, type DetectionEvidence, type DetectionLayer, type DetectOptions, type SectionMatch } from './detect';
+export { FAMILY_NAMES, namedFamily, type DetectedFamily, type NamedFamily } from './detect/families';
 export { buildDetectionIndex, DetectionIndex } from './detect/corpus';
 export { detectionTokens, type DetectionToken } from './detect/normalize';
 // Named, not `export *`: tsx's namespaced import (used by the build's fetch script) cannot follow star re-exports.

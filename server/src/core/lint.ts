@@ -45,6 +45,7 @@ export function lintDocument(
   for (const rule of RULES) {
     const configured = options.severities?.[rule.id];
     if (configured === 'off') continue;
+    if (rule.appliesTo === 'covenant-text' && !followsCovenantText(base)) continue;
     try {
       for (const f of rule.check({ doc, base, library, env: options.env ?? {} })) {
         const severity = configured ?? f.severity ?? rule.defaultSeverity;
@@ -58,6 +59,15 @@ export function lintDocument(
   const verdict = findings.filter((f) => f.rule === notAPolicy.id);
   if (verdict.length) return verdict;
   return findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
+}
+
+/**
+ * Whether rules that hold a policy to the Covenant's own text make sense for it: a Covenant
+ * text, or a policy of unknown family (those rules stay silent there on their own); not
+ * another family's text, and not a pointer, which has no text to hold.
+ */
+export function followsCovenantText(base: PolicyBase): boolean {
+  return base.kind !== 'pointer' && (base.family === 'contributor-covenant' || base.family === 'unknown');
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import type { AnalysisCache } from '../analysisCache';
+import { FAMILY_NAMES } from '../core/index';
 import type { DocumentInfo } from '../protocol';
 
 /** conduct/documentInfo: whether a document is checked as a policy, its detected base and its findings per severity. */
@@ -9,5 +10,5 @@ export async function documentInfo(cache: AnalysisCache, uri: string, token: Can
   if (!policy || token.isCancellationRequested) return { policy: false, counts };
   const { findings, base } = policy.analysis;
   for (const finding of findings) counts[finding.severity]++;
-  return { policy: true, ...(base && { base: { family: base.family, version: base.version, language: base.language, similarity: base.similarity } }), counts };
+  return { policy: true, ...(base && { base: { family: base.family, ...(base.family !== 'unknown' && { familyName: FAMILY_NAMES[base.family] }), kind: base.kind, version: base.version, language: base.language, similarity: base.similarity } }), counts };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { applyRevision, parseUpstreamText, UpstreamLibrary, type Catalog, type CatalogRevision, type RevisionDelta, type UpstreamText } from '../core/index';
+import { applyRevision, parseUpstreamText, UpstreamLibrary, type Catalog, type CatalogFamilyEntry, type CatalogRevision, type FamilyText, type RevisionDelta, type UpstreamText } from '../core/index';
 
 /** The file beside catalog.json that holds every earlier wording as a delta against today's text. */
 export const REVISIONS_FILE = 'revisions.json';
@@ -106,12 +106,28 @@ export function bundledUpstreamDir(bundleDir: string): string {
   return process.env.CONDUCT_UPSTREAM_TEXTS ?? resolve(bundleDir, '..', '..', 'upstream-texts');
 }
 
-/** Loads today's texts and their earlier wordings, and derives the library from them. */
+/**
+ * The texts of other families (catalog.families), each checked against its pinned sha256;
+ * their front matter (`version = "…"`) is dropped like the Covenant texts'.
+ */
+export function loadFamilyTexts(dir: string, catalog: Catalog = readCatalog(dir)): FamilyText[] {
+  return (catalog.families ?? []).map((entry: CatalogFamilyEntry) => {
+    const file = join(dir, mirrorPath(entry.repo, entry.commit, entry.path));
+    if (!existsSync(file)) throw new Error(`The bundled ${entry.family} ${entry.version} text is missing from ${file}. Run "npm run build" to fetch it.`);
+    const bytes = readFileSync(file);
+    const sha = sha256(bytes);
+    if (sha !== entry.sha256) throw new Error(`${file} does not match its pinned sha256 (expected ${entry.sha256}, got ${sha}). Run "npm run build" again.`);
+    return { entry, body: parseUpstreamText(entry, bytes.toString('utf8')).body };
+  });
+}
+
+/** Loads today's texts, their earlier wordings and the other families' texts, and derives the library from them. */
 export function loadUpstreamLibrary(dir: string): UpstreamLibrary {
   const catalog = readCatalog(dir);
   const todays = readTexts(dir, catalog);
   return new UpstreamLibrary(
     todays.map(({ text }) => text),
     loadUpstreamRevisions(dir, catalog, todays),
+    loadFamilyTexts(dir, catalog),
   );
 }

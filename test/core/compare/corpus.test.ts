@@ -17,7 +17,9 @@ describe('comparison over the real policies of ../shared/corpus', () => {
     let compared = 0;
     for (const file of files) {
       const analysis = checkText(readFileSync(join(CORPUS, file), 'utf8'), library);
-      if (!analysis.doc || analysis.base?.family !== 'contributor-covenant') continue;
+      // A pointer adopts the Covenant by reference, and a text known only by the version its
+      // title claims has no language: neither has an upstream text to compare.
+      if (!analysis.doc || analysis.base?.family !== 'contributor-covenant' || analysis.base.kind === 'pointer' || !analysis.base.language) continue;
       const result = comparePolicyWithUpstream(analysis.doc, library, analysis.base);
       assert.ok(result, file);
       const base = detectedText(library, analysis.base)!;

@@ -7,6 +7,7 @@ export const attributionLicence: Rule = {
   id: 'attribution-licence',
   summary: 'The licence named does not match the Contributor Covenant version (3.0: CC BY-SA 4.0; earlier: CC BY 4.0).',
   defaultSeverity: 'warning',
+  appliesTo: 'covenant-text',
   check({ doc, base }) {
     const followed = baseFamily(base);
     const claimed = doc.attribution.versions[0]?.version ?? followed?.version;

@@ -5,6 +5,7 @@ export const attributionPermalink: Rule = {
   id: 'attribution-permalink',
   summary: 'A contributor-covenant.org link points at a different or non-existent version.',
   defaultSeverity: 'warning',
+  appliesTo: 'covenant-text',
   check({ doc, library }) {
     const known = new Set(library.texts.map((t) => t.entry.version));
     const claimed = new Set(doc.attribution.versions.map((v) => v.version));

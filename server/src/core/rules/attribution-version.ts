@@ -6,6 +6,7 @@ export const attributionVersion: Rule = {
   id: 'attribution-version',
   summary: 'The attribution claims a Contributor Covenant version other than the one the text follows.',
   defaultSeverity: 'warning',
+  appliesTo: 'covenant-text',
   check({ doc, base }) {
     const followed = baseFamily(base);
     if (!followed || base.similarity < CLOSE_ADAPTATION) return [];

@@ -6,6 +6,7 @@ export const duplicateSection: Rule = {
   id: 'duplicate-section',
   summary: 'A standard section appears twice.',
   defaultSeverity: 'warning',
+  appliesTo: 'covenant-text',
   check({ doc }) {
     const seen = new Map<string, number>();
     const findings = [];

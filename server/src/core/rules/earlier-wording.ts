@@ -21,6 +21,7 @@ export const earlierWording: Rule = {
   id: 'earlier-wording',
   summary: 'The policy follows an earlier wording of its Contributor Covenant version, which upstream has edited since.',
   defaultSeverity: 'information',
+  appliesTo: 'covenant-text',
   check({ doc, base, library }) {
     const source = base.source;
     const current = source?.revision && library.currentOf(source);

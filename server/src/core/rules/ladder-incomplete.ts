@@ -11,6 +11,7 @@ export const ladderIncomplete: Rule = {
   id: 'ladder-incomplete',
   summary: 'A Covenant-style enforcement ladder lacks one of its upstream rungs.',
   defaultSeverity: 'warning',
+  appliesTo: 'covenant-text',
   check({ doc }) {
     const rungs = doc.ladder.filter((r) => r.form === 'heading' && r.id);
     if (rungs.length < 2 || !rungs.some((r) => r.fields.length)) return [];

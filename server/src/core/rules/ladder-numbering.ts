@@ -5,6 +5,7 @@ export const ladderNumbering: Rule = {
   id: 'ladder-numbering',
   summary: 'A ladder rung is numbered out of sequence (e.g. the second rung says "3.").',
   defaultSeverity: 'warning',
+  appliesTo: 'covenant-text',
   check({ doc }) {
     const numbered = doc.ladder.filter((r) => r.form === 'heading' && r.number !== undefined);
     if (numbered.length < 2) return [];

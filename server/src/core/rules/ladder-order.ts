@@ -7,6 +7,7 @@ export const ladderOrder: Rule = {
   id: 'ladder-order',
   summary: 'Enforcement ladder rungs are out of order (a harsher rung before a milder one).',
   defaultSeverity: 'warning',
+  appliesTo: 'covenant-text',
   check({ doc }) {
     const order = LADDERS[ladderFamily(doc.ladder)];
     const findings = [];

@@ -7,6 +7,7 @@ export const missingSection: Rule = {
   id: 'missing-section',
   summary: 'A standard section of the detected Contributor Covenant version is missing.',
   defaultSeverity: 'warning',
+  appliesTo: 'covenant-text',
   check({ doc, base, library }) {
     const followed = baseFamily(base);
     if (!followed || base.similarity < CLOSE_ADAPTATION) return [];

@@ -6,6 +6,7 @@ export const outdatedBase: Rule = {
   id: 'outdated-base',
   summary: 'A newer Contributor Covenant version than the one the policy follows exists.',
   defaultSeverity: 'information',
+  appliesTo: 'covenant-text',
   check({ doc, base, library }) {
     if (base.family !== 'contributor-covenant' || !base.version) return [];
     const newer = newerVersions(library, base.version);

@@ -42,6 +42,10 @@ export const privateReportingChannel: Rule = {
     // An unfilled contact placeholder is already reported; this rule would only repeat it.
     if (doc.placeholders.some((p) => p.kind !== 'enforcement') || doc.contacts.some((c) => c.placeholder)) return [];
     const contacts = doc.contacts.filter((c) => !inAttribution(doc, c.span.start) && !/contributor-covenant\.org/i.test(c.value));
+    // "No Code of Conduct" declares there is no process; a pointer's channels are those of the
+    // code it adopts, so only a channel it names itself is checked.
+    if (base.family === 'no-code-of-conduct') return [];
+    if (base.kind === 'pointer' && !contacts.some((c) => c.kind === 'email' || c.kind === 'form')) return [];
     if (contacts.some((c) => c.private)) return [];
     const offered = [...new Set(contacts.filter((c) => c.kind !== 'url').map((c) => KIND_NAMES[c.kind]))];
     const firstHeading = doc.headings[0]?.span ?? { start: 0, end: 0 };

@@ -13,6 +13,7 @@ export const rungMissingField: Rule = {
   id: 'rung-missing-field',
   summary: 'A ladder rung lacks one of the fields its other rungs state (Community Impact, Consequence, …).',
   defaultSeverity: 'warning',
+  appliesTo: 'covenant-text',
   check({ doc }) {
     const rungs = doc.ladder.filter((r) => r.form === 'heading' || r.fields.length);
     const family = ladderFamily(doc.ladder);

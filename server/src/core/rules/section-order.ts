@@ -11,6 +11,7 @@ export const sectionOrder: Rule = {
   id: 'section-order',
   summary: 'Standard sections are out of the order the detected version uses.',
   defaultSeverity: 'information',
+  appliesTo: 'covenant-text',
   check({ doc, base }) {
     const followed = baseFamily(base);
     if (!followed) return [];

@@ -1,3 +1,4 @@
+import type { DetectedFamily } from '../detect/families';
 import type { ConductDocument } from '../document';
 import type { Span } from '../span';
 import type { UpstreamLibrary } from '../upstream/library';
@@ -18,7 +19,9 @@ export interface Environment {
 
 /** What detection concluded the policy is based on (the part rules read). */
 export interface PolicyBase {
-  family: 'contributor-covenant' | 'unknown';
+  family: DetectedFamily;
+  /** 'pointer': the policy adopts a code held elsewhere and has no text of its own. Absent means 'text'. */
+  kind?: 'text' | 'pointer';
   version?: string;
   language?: string;
   /** The earlier upstream wording the policy follows, or null (or absent) for today's. */
@@ -72,6 +75,13 @@ export interface Rule {
   /** One line for listings and `explain`. */
   summary: string;
   defaultSeverity: Exclude<Severity, 'off'>;
+  /**
+   * 'covenant-text': the rule holds a policy to the Contributor Covenant's own text
+   * (sections, ladder, attribution), so the engine runs it only on Covenant texts and on
+   * policies whose family is unknown, never on another family or on a pointer. Absent: the
+   * rule runs on every policy.
+   */
+  appliesTo?: 'covenant-text';
   /** Pure and synchronous; the engine isolates a rule that throws. */
   check(ctx: RuleContext): RuleFinding[];
 }

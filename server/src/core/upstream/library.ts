@@ -3,7 +3,7 @@ import { FIELDS, LADDERS, type RungFieldId, type RungId } from '../ladderRungs';
 import { CANON, familyOf, type SectionId } from '../sectionCanon';
 import { parseMarkdown, plainText, spanOf, walk } from '../markdown';
 import { foldLabel, foldSpace } from '../normalize';
-import type { UpstreamText } from './types';
+import type { FamilyText, UpstreamText } from './types';
 
 /** A template placeholder as an upstream text spells it, with where it comes from. */
 export interface UpstreamPlaceholder {
@@ -52,9 +52,14 @@ export class UpstreamLibrary {
   readonly revisions: readonly UpstreamText[];
   private readonly revisionsByKey = new Map<string, UpstreamText[]>();
 
+  /**
+   * @param families Texts of other families (Citizen, Django, …): detected against, never
+   *   part of the Covenant vocabulary, sections or rungs that {@link texts} give the rules.
+   */
   constructor(
     readonly texts: readonly UpstreamText[],
     revisions: readonly UpstreamText[] = [],
+    readonly families: readonly FamilyText[] = [],
   ) {
     this.revisions = [...revisions].sort((a, b) => (a.revision?.firstDate ?? '').localeCompare(b.revision?.firstDate ?? ''));
     for (const revision of this.revisions) {

@@ -33,6 +33,31 @@ export interface Catalog {
   entries: CatalogEntry[];
   /** Earlier wordings, each at its own commit; absent in catalogs that predate them. */
   revisions?: CatalogRevision[];
+  /** Texts of other families (Citizen, Django, …), each at its own repository and commit. */
+  families?: CatalogFamilyEntry[];
+}
+
+/**
+ * A code-of-conduct family other than the Contributor Covenant whose text is bundled, as
+ * catalog.json names it; see {@link KNOWN_FAMILIES} for those recognised by name only.
+ */
+export type BundledFamily = 'citizen' | 'django' | 'geek-feminism' | 'go' | 'no-code-of-conduct';
+
+/** One pinned text of another family: facts, never the text. */
+export interface CatalogFamilyEntry extends CatalogEntry {
+  family: BundledFamily;
+  /** Upstream repository, "owner/name". */
+  repo: string;
+  commit: string;
+  /** The licence, as the text itself states it (or that it does not). */
+  licence: string;
+}
+
+/** A bundled text of another family, ready for detection. */
+export interface FamilyText {
+  entry: CatalogFamilyEntry;
+  /** The Markdown body after the front matter, line breaks normalised to LF. */
+  body: string;
 }
 
 /** When upstream published an earlier wording: the facts a detection or hover reports. */
