@@ -38,6 +38,23 @@ const GENERIC = [
 const DEFINITION_LABEL = /^[ \t]{0,3}\[([^\]\n]{1,200})\]:/gm;
 const BARE_TOKEN = /(?<![\]\w])\[[A-Z][A-Z0-9 _.'-]{2,40}\](?![(\[:])/g;
 
+/**
+ * Forms a template leaves that are not in any upstream text, each case-sensitive where case is
+ * the evidence:
+ * - a bracketed instruction to the adopter, "[ADD YOUR CONTACT HERE]", "[your email here]",
+ *   "[Enter the moderators' address]": an imperative fill-in verb first, or "… here" last;
+ * - a field name in capitals with underscores, bracketed or bare: "COMMUNITY_NAME";
+ * - a value word in capitals standing where the value belongs: "at EMAIL.", "call PHONE NUMBER";
+ * - choices left unresolved: "[A/B/C]", "[Source/Culture/Tech]".
+ * None may be link text or a reference ("(", "[" or ":" after).
+ */
+const INSTRUCTION = /\\?\[\s*(?:(?:add|enter|put|fill\s+in|replace\s+(?:this|with)|type|write|provide|specify)\s[^\]\n]{1,100}?|(?=[^\]\n]*\byour\b)[^\]\n]{1,100}?\bhere)\s*\\?\](?![(\[:])/giu;
+const FIELD_NAME = /(?<![\w/.\\-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\w\]]|\.\w)/g;
+const VALUE_WORD = /(?<=\b(?:at|to|via|is|call|text|email|e-mail|contact|reach|:)[ \t]+)(?:E-?MAIL(?: ADDRESS)?|(?:TELE)?PHONE(?: NUMBER)?|CONTACT(?: (?:INFO|INFORMATION|METHOD|DETAILS|EMAIL))?|(?:PROJECT|COMMUNITY|TEAM|ORGANI[SZ]ATION) (?:NAME|EMAIL)|URL|LINK)(?=[ \t]*(?:[.,;)]|$|[ \t]+(?:or|and)\b))/gm;
+const CHOICES = /(?<![\]\w])\[[\p{L}][\p{L} -]{0,20}(?:\/[\p{L}][\p{L} -]{0,20}){1,5}\](?![(\[:])/gu;
+/** Instructions and field names that ask for a contact. */
+const ABOUT_CONTACT = /contact|e-?mail|phone|address/i;
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -87,7 +104,17 @@ export function findPlaceholders(text: string, library: UpstreamLibrary, skip: r
     const end = start + match[0].length;
     if (skipped(start, end) || defined.has(match[0].slice(1, -1).trim().toLowerCase())) continue;
     if (uses.some((u) => start < u.span.end && end > u.span.start)) continue;
-    uses.push({ text: match[0], span: { start, end }, kind: 'template' });
+    uses.push({ text: match[0], span: { start, end }, kind: ABOUT_CONTACT.test(match[0]) ? 'reporting' : 'template' });
+  }
+  for (const pattern of [INSTRUCTION, FIELD_NAME, VALUE_WORD, CHOICES]) {
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (skipped(start, end) || defined.has(match[0].replace(/^\\?\[|\\?\]$/g, '').trim().toLowerCase())) continue;
+      if (uses.some((u) => start < u.span.end && end > u.span.start)) continue;
+      const kind = pattern !== CHOICES && ABOUT_CONTACT.test(match[0]) ? 'reporting' : 'template';
+      uses.push({ text: match[0], span: { start, end }, kind });
+    }
   }
   return uses.sort((a, b) => a.span.start - b.span.start);
 }

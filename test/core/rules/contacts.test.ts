@@ -39,6 +39,63 @@ describe('private-reporting-channel', () => {
     assert.deepEqual(runRule(privateReportingChannel, '## Enforcement\n\nReport to [INSERT CONTACT METHOD] or open an issue.\n'), []);
   });
 
+  it('recognises a bold address, an address in a sentence and obfuscated addresses as private channels', () => {
+    for (const channel of ['**conduct@pebble.dev**', 'conduct at pebble dot dev', 'conduct(at)pebble.dev', 'conduct AT pebble DOT dev', 'conduct [at] pebble [dot] dev']) {
+      assert.deepEqual(runRule(privateReportingChannel, `## Reporting\n\nEmail the maintainers at ${channel}, or open an issue.\n`), [], channel);
+    }
+  });
+
+  it('does not read "at" in ordinary prose as an obfuscated address', () => {
+    assert.equal(runRule(privateReportingChannel, '## Reporting\n\nMeet the team at pebble.dev meetups, or open an issue.\n').length, 1);
+  });
+
+  it('says a platform named without a handle or link reaches nobody in private', () => {
+    const findings = runRule(privateReportingChannel, '## Reporting\n\nIf something happens, contact us on Discord.\n');
+    assert.deepEqual(findings.map((f) => f.line), [3]);
+    assert.match(findings[0].message, /only a chat channel named without a handle or link \("on Discord"\)/);
+  });
+
+  it('notes at information level a policy whose only private channel is a telephone number', () => {
+    const findings = runRule(privateReportingChannel, '## Reporting\n\nTo report, call +44 20 7946 0000.\n');
+    assert.deepEqual(findings.map((f) => [f.line, f.text, f.severity]), [[3, '+44 20 7946 0000', 'information']]);
+    assert.match(findings[0].message, /only be made by telephone .* expected an email address or a form as well/);
+    assert.deepEqual(runRule(privateReportingChannel, '## Reporting\n\nCall +44 20 7946 0000 or email conduct@pebble.dev.\n'), []);
+  });
+
+  it('reports an empty Contact section on its heading', () => {
+    const text = '# Pebble rules\n\nBe kind.\n\n## Contact\n\n## Enforcement\n\nWe act on every report.\n';
+    const findings = runRule(privateReportingChannel, text);
+    assert.deepEqual(findings.map((f) => [f.line, f.text]), [[5, '## Contact']]);
+    assert.match(findings[0].message, /^Empty "Contact" section: expected the email address or form where reports go/);
+  });
+
+  it('notes a Contact section that names no channel when the policy gives one elsewhere', () => {
+    const text = '# Pebble rules\n\nReports go to conduct@pebble.dev.\n\n## Contact info\n\nSee the read-me for details.\n';
+    const findings = runRule(privateReportingChannel, text);
+    assert.deepEqual(findings.map((f) => [f.line, f.severity]), [[5, 'information']]);
+    assert.match(findings[0].message, /"Contact info" section names no channel \("See the read-me for details\."\)/);
+  });
+
+  it('anchors on the reporting section, never on the Attribution or licence text or a word in it', () => {
+    const text = [
+      '# Pebble rules',
+      '',
+      'Be kind to everyone.',
+      '',
+      '## Enforcement',
+      '',
+      'The stewards decide what happens next.',
+      '',
+      '## License',
+      '',
+      'You may copy this text; report errors through GitHub.',
+      '',
+    ].join('\n');
+    assert.deepEqual(runRule(privateReportingChannel, text).map((f) => [f.line, f.text]), [[5, '## Enforcement']]);
+    const withSentence = text.replace('The stewards decide what happens next.', 'Problems can be reported by opening an issue.');
+    assert.deepEqual(runRule(privateReportingChannel, withSentence).map((f) => [f.line, f.text]), [[7, 'Problems can be reported by opening an issue.']]);
+  });
+
   it('notes at information level that 1.0–1.2 only offered public reporting', () => {
     const findings = runRule(privateReportingChannel, 'Instances may be reported by opening an issue.\n', covenantBase('1.1'));
     assert.equal(findings.length, 1);

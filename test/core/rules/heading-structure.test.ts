@@ -26,6 +26,11 @@ describe('heading-structure', () => {
     assert.match(findings[0].message, /^Unexpected level-2 heading "Scope" as the first heading, expected a level-1 heading/);
   });
 
+  it('notes a policy that starts at level 2 at information level (a site generator supplies the title), and warns when it starts deeper', () => {
+    assert.deepEqual(run(headingStructure, '## Scope\n\nEveryone.\n').map((f) => f.severity), ['information']);
+    assert.deepEqual(run(headingStructure, '### Scope\n\nEveryone.\n').map((f) => f.severity), [undefined]);
+  });
+
   it('reports every level-1 heading after the first, with a fix that demotes it', () => {
     const text = '# Team Conduct Policy\n\n## Scope\n\nEveryone.\n\n# Reporting\n\nWrite to us.\n\n# Appeals\n\nAsk again.\n';
     const findings = run(headingStructure, text);

@@ -67,6 +67,8 @@ export const headingStructure: Rule = {
       const first = headings[0];
       findings.push({
         span: first.span,
+        // Starting at "##" is how pages read when a site generator supplies the title: worth a note, not a warning.
+        ...(first.depth === 2 && { severity: 'information' as const }),
         message: `Unexpected level-${first.depth} heading "${first.title}" as the first heading, expected a level-1 heading ("# …") with the policy's title before the sections.`,
       });
     }

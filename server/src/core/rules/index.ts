@@ -1,6 +1,8 @@
 import { attributionLicence } from './attribution-licence';
 import { attributionPermalink } from './attribution-permalink';
 import { attributionVersion } from './attribution-version';
+import { conflictingClaims } from './conflicting-claims';
+import { deletedPlaceholder } from './deleted-placeholder';
 import { doubleEscapedUrl } from './double-escaped-url';
 import { duplicateParagraph } from './duplicate-paragraph';
 import { duplicateSection } from './duplicate-section';
@@ -38,6 +40,7 @@ export const RULES: readonly Rule[] = [
   notAPolicy,
   multipleDocuments,
   unfilledPlaceholder,
+  deletedPlaceholder,
   placeholderContact,
   privateReportingChannel,
   singlePointOfContact,
@@ -49,6 +52,7 @@ export const RULES: readonly Rule[] = [
   ladderNumbering,
   rungMissingField,
   attributionVersion,
+  conflictingClaims,
   attributionPermalink,
   attributionLicence,
   inconsistentRoleTerms,

@@ -10,9 +10,10 @@ import type { Span } from '../span';
  * - `issue-tracker`: opening an issue, a URL to issues or discussions;
  * - `social`: a social network or a forge's public profile ("through GitHub");
  * - `chat`: a chat service, private only when the text says to message someone directly;
+ * - `phone`: a telephone number (private, but a report cannot be written down and sent);
  * - `url`: any other link.
  */
-export type ContactKind = 'email' | 'form' | 'issue-tracker' | 'social' | 'chat' | 'url';
+export type ContactKind = 'email' | 'form' | 'issue-tracker' | 'social' | 'chat' | 'phone' | 'url';
 
 export interface Contact {
   kind: ContactKind;
@@ -37,11 +38,22 @@ const TRACKER_URL = /\/(?:issues|discussions|pulls)\b|\/-\/issues/i;
 const SOCIAL_URL = /(?:twitter|x|mastodon\.[a-z]+|linkedin|facebook|instagram|bsky|threads)\.(?:com|social|app|net)\b/i;
 const CHAT_URL = /discord\.(?:gg|com)|slack\.com|matrix\.to|zulipchat\.com|gitter\.im|t\.me\b/i;
 
+const AT = String.raw`(?:\s*[([{]\s*at\s*[)\]}]\s*|\s+(?:AT|at)\s+)`;
+const DOT = String.raw`(?:\s*[([{]\s*dot\s*[)\]}]\s*|\s+(?:DOT|dot)\s+)`;
+const OBFUSCATED_AT = new RegExp(AT, 'g');
+const OBFUSCATED_DOT = new RegExp(DOT, 'g');
+/** A local part, an obfuscated "at", then labels joined by real or obfuscated dots, ending in a plausible top-level domain. */
+const OBFUSCATED_EMAIL = new RegExp(String.raw`(?<![\w.@-])[\w.+-]{1,64}${AT}(?:[a-z0-9-]{1,63}(?:\.|${DOT}))+[a-z]{2,12}\b`, 'giu');
+/** A telephone number after a word that says so ("phone", "call", "tel", …), or a tel: link's number. */
+const PHONE = /\b(?:phone|telephone|tel|call|text|mobile|cell|whatsapp|signal)\b[^\n\d+]{0,20}(\+?\(?\d[\d ().-]{6,18}\d)/gi;
+
 /** Phrases that name a channel without an address. */
 const PHRASES: { pattern: RegExp; kind: ContactKind; private: boolean }[] = [
   { pattern: /\bcontact form\b|\breport(?:ing)? form\b|\bweb form\b|\bonline form\b/gi, kind: 'form', private: true },
   { pattern: /\b(?:open(?:ing)?|fil(?:e|ing)|creat(?:e|ing)|submit(?:ting)?) (?:an? |a new )?(?:GitHub |GitLab )?issues?\b|\bGitHub issues?\b|\bissue tracker\b|\bGitHub discussions?\b/gi, kind: 'issue-tracker', private: false },
   { pattern: /\b(?:through|via|on) (?:GitHub|GitLab|Twitter|X|LinkedIn|Mastodon)\b(?!\s+(?:issues?|discussions?))/gi, kind: 'social', private: false },
+  // "contact us on Discord": a platform named, with no handle, server or link to reach anyone by.
+  { pattern: /\b(?:on|via|through|in|at) (?:our |the )?(?:Discord|Slack|Matrix|Zulip|Gitter|Telegram|IRC)(?: (?:server|channel|workspace|chat))?\b/g, kind: 'chat', private: false },
   { pattern: /\b(?:direct(?:ly)? message|private message|DM)\b[^.\n]{0,60}\b(?:Discord|Slack|Matrix|Zulip|Gitter|Element)\b|\b(?:Discord|Slack|Matrix|Zulip|Gitter|Element)\b[^.\n]{0,60}\b(?:direct message|private message|DM)\b/gi, kind: 'chat', private: true },
 ];
 
@@ -59,9 +71,21 @@ export function readContacts(text: string, tree: Root, codeSpans: readonly Span[
     if (!span) return;
     if (/^mailto:/i.test(node.url)) candidates.push({ contact: emailContact(node.url.slice(7).split('?')[0], span), priority: 0 });
     else if (/^https?:/i.test(node.url)) candidates.push({ contact: urlContact(node.url, span), priority: 0 });
+    else if (/^tel:/i.test(node.url)) candidates.push({ contact: { kind: 'phone', value: node.url.slice(4), span, private: true, placeholder: false, personal: false }, priority: 0 });
   });
   for (const match of text.matchAll(EMAIL)) {
     candidates.push({ contact: emailContact(match[0], { start: match.index, end: match.index + match[0].length }), priority: 1 });
+  }
+  // Addresses written out so harvesters miss them: name(at)domain.org, name AT domain DOT org, "conduct at example dot org".
+  for (const match of text.matchAll(OBFUSCATED_EMAIL)) {
+    // A plain " at " is English ("the team at github.com") unless the dots are written out too.
+    if (/\sat\s/.test(match[0]) && !/[\s([{]dot[\s)\]}]/i.test(match[0])) continue;
+    const address = match[0].replace(OBFUSCATED_AT, '@').replace(OBFUSCATED_DOT, '.').replace(/\s+/g, '');
+    candidates.push({ contact: emailContact(address, { start: match.index, end: match.index + match[0].length }), priority: 1 });
+  }
+  for (const match of text.matchAll(PHONE)) {
+    const contact: Contact = { kind: 'phone', value: match[1], span: { start: match.index + match[0].indexOf(match[1]), end: match.index + match[0].length }, private: true, placeholder: false, personal: false };
+    candidates.push({ contact, priority: 2 });
   }
   for (const match of text.matchAll(WEB_URL)) {
     const value = match[0].replace(/[.,;:!?)]+$/, '');
