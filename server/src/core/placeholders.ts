@@ -48,7 +48,7 @@ const BARE_TOKEN = /(?<![\]\w])\[[A-Z][A-Z0-9 _.'-]{2,40}\](?![(\[:])/g;
  * - choices left unresolved: "[A/B/C]", "[Source/Culture/Tech]".
  * None may be link text or a reference ("(", "[" or ":" after).
  */
-const INSTRUCTION = /\\?\[\s*(?:(?:add|enter|put|fill\s+in|replace\s+(?:this|with)|type|write|provide|specify)\s[^\]\n]{1,100}?|(?=[^\]\n]*\byour\b)[^\]\n]{1,100}?\bhere)\s*\\?\](?![(\[:])/giu;
+const INSTRUCTION = /\\?\[\s*(?:(?:add|enter|put|fill\s+in|replace\s+(?:this|with)|type|write|provide|specify)\s[^[\]\n]{1,100}?|(?=[^[\]\n]{0,100}\byour\b)[^[\]\n]{1,100}?\bhere)\s*\\?\](?![(\[:])/giu;
 const FIELD_NAME = /(?<![\w/.\\-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\w\]]|\.\w)/g;
 const VALUE_WORD = /(?<=\b(?:at|to|via|is|call|text|email|e-mail|contact|reach|:)[ \t]+)(?:E-?MAIL(?: ADDRESS)?|(?:TELE)?PHONE(?: NUMBER)?|CONTACT(?: (?:INFO|INFORMATION|METHOD|DETAILS|EMAIL))?|(?:PROJECT|COMMUNITY|TEAM|ORGANI[SZ]ATION) (?:NAME|EMAIL)|URL|LINK)(?=[ \t]*(?:[.,;)]|$|[ \t]+(?:or|and)\b))/gm;
 const CHOICES = /(?<![\]\w])\[[\p{L}][\p{L} -]{0,20}(?:\/[\p{L}][\p{L} -]{0,20}){1,5}\](?![(\[:])/gu;

@@ -9,6 +9,9 @@ import type { Rule, RuleFinding } from './types';
  * (2.x). When a policy has those words and then the sentence ends, the contact was deleted
  * with the placeholder. Derived from the texts once per library.
  */
+/** A policy has one or two deleted placeholders; a text with dozens of stray stops is something else. */
+const MAX_FINDINGS = 20;
+
 const leadsByLibrary = new WeakMap<UpstreamLibrary, RegExp | null>();
 
 function escapeRegExp(text: string): string {
@@ -59,8 +62,11 @@ export const deletedPlaceholder: Rule = {
     const skip = doc.codeSpans;
     const findings: RuleFinding[] = [];
     const seen: Span[] = [];
+    const placeholders = doc.placeholders.map((p) => p.span);
     const add = (span: Span, message: string) => {
-      if (overlaps(span, skip) || overlaps(span, seen) || overlaps(span, doc.placeholders.map((p) => p.span))) return;
+      // Past a handful, more of the same says nothing new, and checking each against the rest would cost the square.
+      if (findings.length >= MAX_FINDINGS) return;
+      if (overlaps(span, skip) || overlaps(span, seen) || overlaps(span, placeholders)) return;
       seen.push(span);
       findings.push({ span, message });
     };

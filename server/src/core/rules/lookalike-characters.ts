@@ -74,9 +74,11 @@ export const lookalikeCharacters: Rule = {
       });
     }
     // Hyphen look-alikes inside addresses: a web address may hold them only where the URL regex stops.
-    const addresses = /[^\s<>()[\]"'`]*[\u2010-\u2013\u2212\u00AD][^\s<>()[\]"'`]*/gu;
-    for (const token of text.matchAll(addresses)) {
+    // Whole runs first, then the look-alike test: one pass, where a pattern with the look-alike
+    // in its middle would rescan a long run from every start (quadratic on hostile input).
+    for (const token of text.matchAll(/[^\s<>()[\]"'`]+/gu)) {
       const value = token[0];
+      if (!/[\u2010-\u2013\u2212\u00AD]/u.test(value)) continue;
       WEB_URL.lastIndex = 0;
       EMAIL.lastIndex = 0;
       // A web or e-mail address is broken wherever the character sits; a bare domain only inside the domain.

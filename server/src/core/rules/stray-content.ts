@@ -188,6 +188,13 @@ function chatCitations(doc: ConductDocument, lines: readonly Line[], inCode: Rea
   return findings;
 }
 
+/** The text with the characters at the given offsets (the escapes' backslashes) left out. */
+function withoutBackslashes(text: string, at: ReadonlySet<number>): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) if (!at.has(i)) out += text[i];
+  return out;
+}
+
 /** Escapes and attribute blocks that a document converter (pandoc) wrote and CommonMark shows or needs no more. */
 function converterArtefacts(lines: readonly Line[], inCode: ReadonlySet<number>): RuleFinding[] {
   const findings: RuleFinding[] = [];
@@ -201,7 +208,7 @@ function converterArtefacts(lines: readonly Line[], inCode: ReadonlySet<number>)
       findings.push({
         span: { start: line.start + from, end: line.start + to },
         message: `Unexpected backslash escape${escapes.length > 1 ? 's' : ''} in "${shorten(shown)}", expected the plain character${escapes.length > 1 ? 's' : ''}: a converter escaped what Markdown does not need escaped, and plain-text readers see the backslashes.`,
-        fix: { span: { start: line.start + from, end: line.start + to }, text: [...shown].filter((_, i) => !escapes.some((e) => e.index - from === i)).join('') },
+        fix: { span: { start: line.start + from, end: line.start + to }, text: withoutBackslashes(shown, new Set(escapes.map((e) => e.index - from))) },
       });
     }
     const attributes = [...line.text.matchAll(LINK_ATTRIBUTES)].map((m) => ({ at: m.index, text: m[0], cut: m.index }));
