@@ -80,10 +80,7 @@ export function upgradeCommand(args: UpgradeArgs, library: UpstreamLibrary): Upg
 /** The upgrade's JSON shape: what was applied, kept and left to decide, with 1-based positions in the policy. */
 export function upgradeReport(file: string, text: string, result: UpgradeResult) {
   const lines = new LineIndex(text);
-  const point = (offset: number) => {
-    const p = lines.positionAt(offset);
-    return { line: p.line + 1, column: p.character + 1 };
-  };
+  const point = (offset: number) => lines.pointAt(offset);
   const items = (list: readonly UpgradeItem[]) => list.map(({ policy, ...rest }) => ({ ...rest, policy: { start: point(policy.start), end: point(policy.end) } }));
   return { file, from: result.from, to: result.to, applied: items(result.applied), kept: items(result.kept), conflicts: items(result.conflicts) };
 }

@@ -1,12 +1,8 @@
-import type { CheckResult, Detection, Finding, RevisionInfo } from '../core/index';
+import type { CheckResult, Detection, Finding, Point, RevisionInfo } from '../core/index';
 import { LineIndex } from '../core/index';
 import { againstLabel, FAMILY_NAMES } from '../core/index';
 
-/** A 1-based line and column, as editors and SARIF count them (columns in UTF-16 units). */
-export interface Point {
-  line: number;
-  column: number;
-}
+export type { Point } from '../core/index';
 
 /** One file's result in the CLI's JSON shape. */
 export interface FileReport {
@@ -18,10 +14,7 @@ export interface FileReport {
 /** Converts a check result to the CLI's JSON shape, with 1-based positions. */
 export function toFileReport(file: string, text: string, result: CheckResult): FileReport {
   const lines = new LineIndex(text);
-  const point = (offset: number): Point => {
-    const p = lines.positionAt(offset);
-    return { line: p.line + 1, column: p.character + 1 };
-  };
+  const point = (offset: number): Point => lines.pointAt(offset);
   const base = result.base && {
     family: result.base.family,
     kind: result.base.kind,

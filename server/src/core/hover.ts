@@ -7,7 +7,7 @@ import type { PolicyBase } from './rules/types';
 import { licenceOf } from './structure/attribution';
 import { ladderFamily, type LadderRung } from './structure/ladder';
 import { RUNGS } from './ladderRungs';
-import { foldLabel } from './normalize';
+import { clipText, foldLabel } from './normalize';
 import type { Span } from './span';
 import { familyOf } from './sectionCanon';
 import type { UpstreamText } from './upstream/types';
@@ -130,9 +130,7 @@ function comparisonOf(doc: ConductDocument, source: UpstreamText, library: Upstr
 
 /** Words quoted in a hover: white space folded, Markdown characters escaped, long runs cut. */
 function clip(text: string): string {
-  const folded = text.replace(/\s+/g, ' ').trim();
-  const cut = folded.length > 80 ? `${folded.slice(0, 77)}…` : folded;
-  return cut.replace(/[\\`*_~[\]<>|#]/g, (ch) => `\\${ch}`);
+  return clipText(text, 80).replace(/[\\`*_~[\]<>|#]/g, (ch) => `\\${ch}`);
 }
 
 /**

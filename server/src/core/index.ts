@@ -14,7 +14,7 @@ export { DEFAULT_MAX_LENGTH } from './limits';
 export { findPlaceholders, type PlaceholderUse } from './placeholders';
 export { isPolicyFileName } from './policyFileName';
 export { RULES, type Environment, type PolicyBase, type Rule, type RuleContext, type RuleFinding, type RuleFix, type Severity } from './rules/index';
-export { LineIndex, type LineColumn, type Span } from './span';
+export { LineIndex, type LineColumn, type Point, type Span } from './span';
 export { parseUpstreamText } from './upstream/frontMatter';
 export { UpstreamLibrary, type UpstreamPlaceholder, type UpstreamRung, type UpstreamSection } from './upstream/library';
 export { type BundledFamily, type Catalog, type CatalogEntry, type CatalogFamilyEntry, type FamilyText, type CatalogRevision, type RevisionInfo, type UpstreamFrontMatter, type UpstreamText } from './upstream/types';

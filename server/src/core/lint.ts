@@ -4,7 +4,7 @@ import { DEFAULT_MAX_LENGTH } from './limits';
 import { multipleDocuments } from './rules/multiple-documents';
 import { notAPolicy } from './rules/not-a-policy';
 import { baseSections } from './rules/ruleSupport';
-import { RULES, type Environment, type PolicyBase, type Rule, type RuleFix, type Severity } from './rules/index';
+import { RULES, type Environment, type PolicyBase, type Rule, type RuleContext, type RuleFix, type Severity } from './rules/index';
 import type { Span } from './span';
 import { findBlocks } from './structure/blocks';
 import type { UpstreamLibrary } from './upstream/library';
@@ -43,17 +43,8 @@ export function lintDocument(
 ): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    const configured = options.severities?.[rule.id];
-    if (configured === 'off') continue;
     if (rule.appliesTo === 'covenant-text' && !followsCovenantText(base)) continue;
-    try {
-      for (const f of rule.check({ doc, base, library, env: options.env ?? {} })) {
-        const severity = configured ?? f.severity ?? rule.defaultSeverity;
-        findings.push({ rule: rule.id, severity, message: f.message, span: f.span, ...(f.fix && { fix: f.fix }) });
-      }
-    } catch (error) {
-      onRuleError(rule, error);
-    }
+    findings.push(...runRule(rule, { doc, base, library, env: options.env ?? {} }, options, onRuleError));
   }
   // A file that is not a policy gets that one finding: the others would all miss the point.
   const verdict = findings.filter((f) => f.rule === notAPolicy.id);
@@ -201,17 +192,20 @@ function checkBlocks(
       });
     }
   }
-  const configured = options.severities?.[multipleDocuments.id];
-  if (blocks.length > 1 && configured !== 'off') {
-    try {
-      for (const f of multipleDocuments.check({ doc, base: blocks[0].base, library, env: options.env ?? {}, blocks })) {
-        findings.push({ rule: multipleDocuments.id, severity: configured ?? f.severity ?? multipleDocuments.defaultSeverity, message: f.message, span: f.span });
-      }
-    } catch (error) {
-      onRuleError?.(multipleDocuments, error);
-    }
-  }
+  if (blocks.length > 1) findings.push(...runRule(multipleDocuments, { doc, base: blocks[0].base, library, env: options.env ?? {}, blocks }, options, onRuleError));
   return { findings: findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule)), blocks };
+}
+
+/** One rule's findings with the configured severity applied; none when it is off, or when it throws (reported to `onRuleError`). */
+function runRule(rule: Rule, context: RuleContext, options: CheckOptions, onRuleError?: (rule: Rule, error: unknown) => void): Finding[] {
+  const configured = options.severities?.[rule.id];
+  if (configured === 'off') return [];
+  try {
+    return rule.check(context).map((f) => ({ rule: rule.id, severity: configured ?? f.severity ?? rule.defaultSeverity, message: f.message, span: f.span, ...(f.fix && { fix: f.fix }) }));
+  } catch (error) {
+    onRuleError?.(rule, error);
+    return [];
+  }
 }
 
 function shifted(span: Span, by: number): Span {

@@ -18,3 +18,9 @@ export function foldLabel(label: string): string {
 export function foldSpace(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
+
+/** Words quoted in a message: white space folded, and cut with an ellipsis past `max` characters. */
+export function clipText(text: string, max: number): string {
+  const folded = foldSpace(text);
+  return folded.length > max ? `${folded.slice(0, max - 3)}…` : folded;
+}

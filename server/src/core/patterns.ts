@@ -12,3 +12,8 @@ export const WEB_URL = /(?<![\p{L}\p{N}])(?:https?:\/\/|www\.)[^\s<>()[\]"'`]{1,
 
 /** A line (already trimmed, or with surrounding white space) that is only a web address. */
 export const URL_LINE = /^\s*(?:https?:\/\/|www\.)\S+\s*$/i;
+
+/** A literal string as a regular expression that matches it exactly. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

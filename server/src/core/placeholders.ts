@@ -1,3 +1,4 @@
+import { escapeRegExp } from './patterns';
 import type { Span } from './span';
 import type { UpstreamLibrary, UpstreamPlaceholder } from './upstream/library';
 
@@ -55,9 +56,6 @@ const CHOICES = /(?<![\]\w])\[[\p{L}][\p{L} -]{0,20}(?:\/[\p{L}][\p{L} -]{0,20})
 /** Instructions and field names that ask for a contact. */
 const ABOUT_CONTACT = /contact|e-?mail|phone|address/i;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * One regular expression for every placeholder the upstream texts use, longest first so a

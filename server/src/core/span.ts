@@ -4,6 +4,12 @@ export interface Span {
   end: number;
 }
 
+/** A 1-based line and column, as editors, the CLI's JSON and SARIF count them (columns in UTF-16 units). */
+export interface Point {
+  line: number;
+  column: number;
+}
+
 /** A 0-based line and UTF-16 column, as LSP counts them. */
 export interface LineColumn {
   line: number;
@@ -40,6 +46,12 @@ export class LineIndex {
       else high = mid - 1;
     }
     return { line: low, character: clamped - this.lineStarts[low] };
+  }
+
+  /** The 1-based line and column of an offset, for people and reports. */
+  pointAt(offset: number): Point {
+    const p = this.positionAt(offset);
+    return { line: p.line + 1, column: p.character + 1 };
   }
 
   /** The offset of a 0-based line and column (clamped to the line). */

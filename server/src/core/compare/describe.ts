@@ -1,4 +1,4 @@
-import { LineIndex } from '../span';
+import { LineIndex, type Point } from '../span';
 import type { Change, Comparison, SectionComparison } from './compare';
 
 /** What a comparison was made against, for labels: an upstream text or another policy. */
@@ -56,11 +56,6 @@ export function differsInWording(comparison: Comparison): boolean {
   return summary.modified + summary.added + summary.removed + summary.moved > 0;
 }
 
-/** A 1-based line and column. */
-export interface Point {
-  line: number;
-  column: number;
-}
 
 /** The comparison in the CLI's JSON shape (1-based lines and columns on the policy's side). */
 export interface ComparisonReport {
@@ -82,10 +77,7 @@ export interface ComparisonReport {
 
 export function toComparisonReport(file: string, policyText: string, against: ComparedAgainst, comparison: Comparison): ComparisonReport {
   const lines = new LineIndex(policyText);
-  const point = (offset: number): Point => {
-    const p = lines.positionAt(offset);
-    return { line: p.line + 1, column: p.character + 1 };
-  };
+  const point = (offset: number): Point => lines.pointAt(offset);
   const round = (n: number) => Math.round(n * 1000) / 1000;
   return {
     file,

@@ -1,7 +1,7 @@
 import type { Detection } from '../detect';
 import type { ConductDocument } from '../document';
 import { RUNGS, type RungId } from '../ladderRungs';
-import { foldSpace } from '../normalize';
+import { clipText } from '../normalize';
 import type { SectionId } from '../sectionCanon';
 import type { UpstreamLibrary } from '../upstream/library';
 import type { UpstreamText } from '../upstream/types';
@@ -131,11 +131,6 @@ function ladderNotes(doc: ConductDocument, sections: readonly SectionComparison[
 /** A few words on what changed in a section: "12 words changed: 'stewards' for 'leaders', …". */
 function changeSummary(section: SectionComparison): string {
   const wording = section.changes.filter((c) => c.kind === 'insert' || c.kind === 'delete' || c.kind === 'replace');
-  const shown = wording.slice(0, 2).map((c) => (c.kind === 'insert' ? `added "${clip(c.text)}"` : c.kind === 'delete' ? `dropped "${clip(c.upstreamText)}"` : `"${clip(c.text)}" for "${clip(c.upstreamText)}"`));
+  const shown = wording.slice(0, 2).map((c) => (c.kind === 'insert' ? `added "${clipText(c.text, 60)}"` : c.kind === 'delete' ? `dropped "${clipText(c.upstreamText, 60)}"` : `"${clipText(c.text, 60)}" for "${clipText(c.upstreamText, 60)}"`));
   return `${section.wordsChanged} word${section.wordsChanged === 1 ? '' : 's'} changed${shown.length ? `: ${shown.join('; ')}` : ''}`;
-}
-
-function clip(text: string): string {
-  const folded = foldSpace(text);
-  return folded.length > 60 ? `${folded.slice(0, 57)}…` : folded;
 }

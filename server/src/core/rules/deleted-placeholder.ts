@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../patterns';
 import { findPlaceholders } from '../placeholders';
 import type { Span } from '../span';
 import type { UpstreamLibrary } from '../upstream/library';
@@ -14,9 +15,6 @@ const MAX_FINDINGS = 20;
 
 const leadsByLibrary = new WeakMap<UpstreamLibrary, RegExp | null>();
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function leadsOf(library: UpstreamLibrary): RegExp | null {
   const cached = leadsByLibrary.get(library);
