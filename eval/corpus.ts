@@ -49,3 +49,19 @@ export function observe(file: string, result: CheckResult, lines: LineIndex): Fi
     findings: result.findings.map((f) => ({ rule: f.rule, line: lines.positionAt(f.span.start).line + 1, severity: f.severity, message: f.message })),
   };
 }
+
+/** File → repository name (the part after the owner) from the corpus's INDEX.tsv. */
+export function repositoryNames(index: string): Map<string, string> {
+  const names = new Map<string, string>();
+  const [header, ...rows] = index.split(/\r?\n/).filter((l) => l.trim());
+  const columns = header.split('\t');
+  const file = columns.indexOf('file');
+  const repo = columns.indexOf('repo');
+  if (file < 0 || repo < 0) throw new Error('INDEX.tsv: expected "file" and "repo" columns');
+  for (const row of rows) {
+    const cells = row.split('\t');
+    const name = cells[repo]?.split('/')[1];
+    if (cells[file] && name) names.set(cells[file], name);
+  }
+  return names;
+}

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkText, LineIndex } from '../server/src/core/index';
 import { upstreamLibrary, PROJECT_ROOT } from '../test/support/upstream';
-import { loadLabels, observe } from './corpus';
+import { loadLabels, observe, repositoryNames } from './corpus';
 import { scoreCorpus, type CorpusScore, type FileResult } from './score';
 
 const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus');
@@ -52,9 +52,12 @@ if (!existsSync(CORPUS_DIR)) {
 } else {
   const labels = loadLabels(readFileSync(join(__dirname, 'labels.json'), 'utf8'));
   const library = upstreamLibrary();
+  const repositories = repositoryNames(readFileSync(join(CORPUS_DIR, 'INDEX.tsv'), 'utf8'));
   const results: FileResult[] = labels.map((label) => {
     const text = readFileSync(join(CORPUS_DIR, label.file), 'utf8');
-    return observe(label.file, checkText(text, library), new LineIndex(text));
+    // The project's name as the editor and the CLI would know it: the repository's folder.
+    const projectNames = repositories.has(label.file) ? [repositories.get(label.file)!] : [];
+    return observe(label.file, checkText(text, library, { env: { projectNames } }), new LineIndex(text));
   });
   print(scoreCorpus(labels, results));
 }

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, normalize } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Environment } from './core/index';
 
@@ -18,6 +18,7 @@ export function environmentFor(uri: string): Environment {
     return {};
   }
   return {
+    projectNames: projectNamesNear(folder),
     fileExists: (relative) => {
       if (isAbsolute(relative) || normalize(relative).startsWith('../..')) return undefined;
       try {
@@ -27,4 +28,43 @@ export function environmentFor(uri: string): Environment {
       }
     },
   };
+}
+
+/** How many folders up a repository root is looked for: a policy sits at the root, in docs/ or .github/, rarely deeper. */
+const ROOT_SEARCH_DEPTH = 4;
+
+/**
+ * The names the project goes by: the folder of the repository that holds the policy (the
+ * nearest one upwards with a .git), and the name in its package.json. Nothing when no
+ * repository is found: a guess from an unrelated folder name would be worse than none.
+ */
+export function projectNamesNear(folder: string): string[] {
+  let current = folder;
+  for (let depth = 0; depth <= ROOT_SEARCH_DEPTH; depth++) {
+    try {
+      if (existsSync(join(current, '.git'))) {
+        const names = [basename(current)];
+        const packageName = readPackageName(join(current, 'package.json'));
+        if (packageName) names.push(packageName);
+        return names;
+      }
+    } catch {
+      return [];
+    }
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  return [];
+}
+
+function readPackageName(path: string): string | undefined {
+  try {
+    if (!existsSync(path)) return undefined;
+    const name = (JSON.parse(readFileSync(path, 'utf8')) as { name?: unknown }).name;
+    // "@scope/name": the name is what a mailbox would carry.
+    return typeof name === 'string' ? name.replace(/^@[^/]+\//, '') : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -110,12 +110,19 @@ describe('pointer files', () => {
     assert.equal(d.source, undefined);
   });
 
-  it('runs no Covenant text rule on a pointer, and no "no channel" finding when it names none', () => {
+  it('runs no Covenant text rule on a pointer; one adopting the Covenant must still name a private channel, one adopting another organisation\'s code need not', () => {
     const { findings } = checkText(pointer, library);
     assert.deepEqual(findings.filter((f) => COVENANT_TEXT_RULES.has(f.rule)).map((f) => f.rule), []);
+    // The Covenant's text leaves the contact to the adopter: a bare pointer gives nobody to report to.
     const bare = 'We adopt the Contributor Covenant (https://www.contributor-covenant.org/version/2/1/code_of_conduct/) as our code of conduct.\n';
     assert.equal(detectBase(bare, library).version, '2.1');
-    assert.deepEqual(checkText(bare, library).findings.filter((f) => f.rule === 'private-reporting-channel'), []);
+    const channel = checkText(bare, library).findings.filter((f) => f.rule === 'private-reporting-channel');
+    assert.equal(channel.length, 1);
+    assert.match(channel[0].message, /no channel at all/);
+    const withContact = bare.replace('as our code of conduct.', 'as our code of conduct. Report problems to conduct@lanternworks.dev.');
+    assert.deepEqual(checkText(withContact, library).findings.filter((f) => f.rule === 'private-reporting-channel'), []);
+    const microsoft = 'Lanternworks has adopted the Microsoft Open Source Code of Conduct.\n';
+    assert.deepEqual(checkText(microsoft, library).findings.filter((f) => f.rule === 'private-reporting-channel'), []);
   });
 
   it('still checks the links a pointer holds', () => {

@@ -6,6 +6,7 @@ import { readAttribution, type Attribution } from './structure/attribution';
 import { readContacts, type Contact } from './structure/contacts';
 import { readHeadings, type DocHeading, type DocumentFormat } from './structure/headings';
 import { readLadder, type LadderRung } from './structure/ladder';
+import { readerTemplates } from './structure/readerTemplates';
 import { readRoleTerms, type RoleTermUse } from './structure/roleTerms';
 import { readSections, type ContentRecognizer, type Section } from './structure/sections';
 import type { UpstreamLibrary, UpstreamSection } from './upstream/library';
@@ -53,7 +54,8 @@ export function parseConductDocument(text: string, library: UpstreamLibrary, opt
     headings,
     sections: readSections(text, headings, library, options.recognizeSection, options.baseSections),
     ladder: readLadder(text, tree, headings, library),
-    placeholders: findPlaceholders(text, library, codeSpans),
+    // A template the reporter fills in keeps its fields: they are not the maintainers' to fill.
+    placeholders: findPlaceholders(text, library, [...codeSpans, ...readerTemplates(text, tree, headings)]),
     contacts: readContacts(text, tree, codeSpans),
     attribution: readAttribution(text),
     roleTerms: readRoleTerms(text),

@@ -96,6 +96,27 @@ describe('private-reporting-channel', () => {
     assert.deepEqual(runRule(privateReportingChannel, withSentence).map((f) => [f.line, f.text]), [[7, 'Problems can be reported by opening an issue.']]);
   });
 
+  it('anchors on a translated enforcement section, found by its canonical id, and the paragraph that reports', () => {
+    const base = covenantBase('2.1');
+    const text = '# Pebble\n\nSoyez aimable.\n\n## Application\n\nLes règles valent partout.\n\nSignalez-le dans [Issues](https://github.com/pebble/pebble/issues).\n';
+    const findings = runRule(privateReportingChannel, text, base);
+    assert.deepEqual(findings.map((f) => [f.line, f.text]), [[9, 'Signalez-le dans [Issues](https://github.com/pebble/pebble/issues).']]);
+  });
+
+  it('accepts a direct message to named people as a private channel, but not unwanted messages as behaviour', () => {
+    assert.deepEqual(runRule(privateReportingChannel, '## Reporting\n\nTo report a problem, contact the stewards (@ana and @bo) by DM in our chat.\n'), []);
+    const harm = '## Reporting\n\nReport it by opening an issue.\n\n## Standards\n\nNo unsolicited DMs, please report them.\n';
+    assert.equal(runRule(privateReportingChannel, harm).length, 1);
+  });
+
+  it('holds a pointer that adopts the Covenant to naming a channel, since the Covenant leaves that to the adopter', () => {
+    const pointer = { ...covenantBase('2.1'), kind: 'pointer' as const };
+    const text = '# Pebble\n\nWe adopt the Contributor Covenant 2.1.\n\n## Reporting\n\nProblems may be reported to the maintainers.\n';
+    assert.deepEqual(runRule(privateReportingChannel, text, pointer).map((f) => f.line), [7]);
+    const elsewhere = { ...pointer, family: 'microsoft' as const };
+    assert.deepEqual(runRule(privateReportingChannel, text, elsewhere), []);
+  });
+
   it('notes at information level that 1.0–1.2 only offered public reporting', () => {
     const findings = runRule(privateReportingChannel, 'Instances may be reported by opening an issue.\n', covenantBase('1.1'));
     assert.equal(findings.length, 1);
@@ -109,6 +130,23 @@ describe('single-point-of-contact', () => {
     const findings = runRule(singlePointOfContact, text);
     assert.deepEqual(findings.map((f) => [f.line, f.text]), [[3, 'sam.lee@gmail.com']]);
     assert.match(findings[0].message, /^Reports and appeals all go to one personal address/);
+  });
+
+  it('reads an address written as inline code as a contact, so a second one is not missed', () => {
+    assert.deepEqual(runRule(singlePointOfContact, 'Email `ana.k@gmail.com` or `conduct@pebble.dev`.\n'), []);
+    assert.equal(runRule(singlePointOfContact, 'Email `ana.k@gmail.com`.\n').length, 1);
+  });
+
+  it('tells a project mailbox at a free provider, named after the project, from a person\'s', () => {
+    assert.deepEqual(runRule(singlePointOfContact, 'Email pebble.pub@gmail.com.\n', undefined, { projectNames: ['pebble'] }), []);
+    assert.deepEqual(runRule(singlePointOfContact, '# Pebble Code of Conduct\n\nEmail pebble.pub@gmail.com.\n'), []);
+    assert.equal(runRule(singlePointOfContact, 'Email pebble.pub@gmail.com.\n').length, 1);
+  });
+
+  it('reads first.last at the project\'s own domain as a person, and a lone word there as undecided', () => {
+    assert.deepEqual(runRule(singlePointOfContact, 'Email ana.kowalski@pebble.dev.\n').map((f) => f.text), ['ana.kowalski@pebble.dev']);
+    assert.deepEqual(runRule(singlePointOfContact, 'Email ana@pebble.dev.\n'), []);
+    assert.deepEqual(runRule(singlePointOfContact, 'Email report.abuse@pebble.dev.\n'), []);
   });
 
   it('accepts a team address, or a second contact', () => {

@@ -15,6 +15,16 @@ describe('inconsistent-role-terms', () => {
     assert.deepEqual(runRule(inconsistentRoleTerms, 'Community leaders enforce this. Project maintainers merge code.\n'), []);
   });
 
+  it('counts project maintainers as a title where the sentence makes them the enforcers', () => {
+    const text = 'Community leaders decide.\n\nCommunity leaders explain.\n\nReport it to the project maintainers responsible for enforcement.\n';
+    assert.deepEqual(runRule(inconsistentRoleTerms, text).map((f) => [f.line, f.text]), [[5, 'project maintainers']]);
+  });
+
+  it('tells "project stewards" from "community moderators", each use on its own', () => {
+    const text = 'Community moderators act. Community moderators reply. Community moderators log.\n\nAsk the project stewards; the project stewards keep it private.\n';
+    assert.deepEqual(runRule(inconsistentRoleTerms, text).map((f) => [f.line, f.text]), [[3, 'project stewards'], [3, 'project stewards']]);
+  });
+
   it('accepts one title used throughout, singular or plural', () => {
     assert.deepEqual(runRule(inconsistentRoleTerms, 'A community moderator replies. Community moderators decide.\n'), []);
   });

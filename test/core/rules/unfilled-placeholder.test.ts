@@ -18,6 +18,30 @@ describe('unfilled-placeholder', () => {
     for (const f of findings) assert.match(f.message, /expected the private contact where reports go/);
   });
 
+  it('leaves the fields of a template the reporter fills in, and reports placeholders after it ends', () => {
+    const text = [
+      '## Reporting',
+      '',
+      'Write to conduct@pebble.dev.',
+      '',
+      'Email template for reporting',
+      'TO: conduct@pebble.dev',
+      '',
+      'SUBJECT: Problem at [MEETUP NAME]',
+      '',
+      'Reach me at [YOUR CONTACT].',
+      '',
+      '## Appeals',
+      '',
+      'Appeal to [INSERT CONTACT METHOD].',
+      '',
+    ].join('\n');
+    assert.deepEqual(found(text), [[14, '[INSERT CONTACT METHOD]']]);
+    // A sentence that mentions a template in passing does not start one.
+    const passing = 'You may use the email template we publish, and write to [INSERT CONTACT METHOD] with anything else you need to tell us.\n';
+    assert.deepEqual(found(passing), [[1, '[INSERT CONTACT METHOD]']]);
+  });
+
   it('reports translated upstream placeholders written in lower case', () => {
     // Taken from the library (derived from the upstream texts), then lower-cased as an adopter might.
     const library = upstreamLibrary();

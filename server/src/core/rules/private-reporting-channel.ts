@@ -21,6 +21,9 @@ const CREDIT_HEADING = /attribution|licen[cs]e|credits?\b|acknowledg|namensnennu
 const CONTACT_HEADING = /\bcontacts?\b|^(?:[\d.)\s]*)(?:how to )?report(?:ing)?\b|\bkontakt|\bcontacto|\bcontato|\bmeld/i;
 const ENFORCEMENT_HEADING = /report|enforce|incident|complain|moderat|durchsetz|aplicaci|application|applicazione|aplica[cç][aã]o/i;
 
+/** Words that say a paragraph is about reporting, in the bundled languages (CJK has no word boundaries). */
+const REPORTING_WORDS = /\breport|\bmeld|\bsignal|\bdenunc|\bcontact|\bkontakt|報告|报告|举报|舉報|通報|通报|連絡|联系|聯繫|신고|보고|연락/i;
+
 /** Whether an offset lies in the Attribution section or in any section headed as a credit or licence. */
 function inCredits(doc: ConductDocument, offset: number): boolean {
   if (inAttribution(doc, offset)) return true;
@@ -41,7 +44,13 @@ function contactSections(doc: ConductDocument): Section[] {
 /** The section that says how to report: a Contact or Reporting section, else Enforcement (never the title or a credit). */
 function reportingSection(doc: ConductDocument): Section | undefined {
   const candidates = doc.sections.filter((s, i) => !(i === 0 && s.heading.depth === 1) && !inCredits(doc, s.span.start));
-  return candidates.find((s) => CONTACT_HEADING.test(s.heading.title)) ?? candidates.find((s) => ENFORCEMENT_HEADING.test(s.heading.title));
+  // Canonical ids first: they recognise the section in every bundled language ("執行", "Durchsetzung").
+  return (
+    candidates.find((s) => CONTACT_HEADING.test(s.heading.title)) ??
+    candidates.find((s) => s.id === 'reporting') ??
+    candidates.find((s) => s.id === 'enforcement') ??
+    candidates.find((s) => ENFORCEMENT_HEADING.test(s.heading.title))
+  );
 }
 
 /**
@@ -59,7 +68,7 @@ function anchor(doc: ConductDocument): Span {
     const end = node.position?.end.offset;
     if (node.type !== 'paragraph' || start === undefined || end === undefined) continue;
     if (start < within.start || end > within.end || inCredits(doc, start)) continue;
-    if (!/\breport|\bmeld|\bsignal|\bdenunc|\bcontact/i.test(doc.text.slice(start, end))) continue;
+    if (!REPORTING_WORDS.test(doc.text.slice(start, end))) continue;
     const next = blocks[i + 1];
     const listEnd = next?.type === 'list' ? next.position?.end.offset : undefined;
     return { start, end: listEnd ?? end };
@@ -82,7 +91,9 @@ export const privateReportingChannel: Rule = {
     // "No Code of Conduct" declares there is no process; a pointer's channels are those of the
     // code it adopts, so only a channel it names itself is checked.
     if (base.family === 'no-code-of-conduct') return [];
-    if (base.kind === 'pointer' && !contacts.some((c) => c.kind === 'email' || c.kind === 'form')) return [];
+    // The Covenant leaves the contact to each adopter, so a pointer that adopts it must name
+    // one itself; a pointer to another organisation's code inherits that code's channels.
+    if (base.kind === 'pointer' && base.family !== 'contributor-covenant' && !contacts.some((c) => c.kind === 'email' || c.kind === 'form')) return [];
     const findings: RuleFinding[] = [];
     // A Contact or Reporting section that names no channel, whatever the rest of the policy offers.
     for (const section of contactSections(doc)) {

@@ -15,6 +15,8 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
 export interface Environment {
   /** Whether a path relative to the policy's folder exists; undefined when unknown. */
   fileExists?: (relativePath: string) => boolean | undefined;
+  /** Names the project goes by (its repository folder, its package name); tells a project's mailbox from a person's. */
+  projectNames?: readonly string[];
 }
 
 /** What detection concluded the policy is based on (the part rules read). */

@@ -57,6 +57,26 @@ const PHRASES: { pattern: RegExp; kind: ContactKind; private: boolean }[] = [
   { pattern: /\b(?:direct(?:ly)? message|private message|DM)\b[^.\n]{0,60}\b(?:Discord|Slack|Matrix|Zulip|Gitter|Element)\b|\b(?:Discord|Slack|Matrix|Zulip|Gitter|Element)\b[^.\n]{0,60}\b(?:direct message|private message|DM)\b/gi, kind: 'chat', private: true },
 ];
 
+/** Messaging someone privately, on any platform ("contact the stewards by DM"). */
+const DIRECT_MESSAGE = /\b(?:DMs?|direct(?:ly)? messag(?:e|es|ing)|private(?:ly)? messag(?:e|es|ing)|message (?:us|them|one of us|(?:a|an|any|one of the) (?:\w+ ){0,2}(?:moderators?|maintainers?|stewards?|admins?|organi[sz]ers?|leaders?|members? of the \w+ team)) (?:privately|directly))\b/gi;
+const REPORT_VERB = /\b(?:report\w*|contact\w*|reach\w*|notify\w*|tell|message|let \w+ know|raise|flag)\b/i;
+/** Private messages that are the harm being described, not the way to report it. */
+const UNWANTED = /\b(?:unsolicited|unwanted|unwelcome|spam\w*|harass\w*|abusive|sexual\w*)\b/i;
+
+/**
+ * Whether the sentence around `offset` tells people to report by that means: it has a
+ * reporting verb and does not describe unwanted messages as the behaviour to avoid.
+ */
+function isReportingSentence(text: string, offset: number): boolean {
+  const before = text.lastIndexOf('\n\n', offset);
+  const paragraphStart = before < 0 ? 0 : before;
+  const head = text.slice(Math.max(paragraphStart, offset - 300), offset);
+  const start = Math.max(head.search(/[.!?]\s+[^.!?]*$/) + 1, 0);
+  const endMatch = /[.!?](?:\s|$)|\n\n/.exec(text.slice(offset, offset + 300));
+  const sentence = head.slice(start) + text.slice(offset, offset + (endMatch ? endMatch.index : 300));
+  return REPORT_VERB.test(sentence) && !UNWANTED.test(sentence);
+}
+
 /**
  * Every contact in the text outside code. Link targets count (a mailto: behind "email us"),
  * and the Markdown tree tells a link's text from its target so one address is one contact.
@@ -97,8 +117,15 @@ export function readContacts(text: string, tree: Root, codeSpans: readonly Span[
       candidates.push({ contact, priority: 3 });
     }
   }
+  for (const match of text.matchAll(DIRECT_MESSAGE)) {
+    if (!isReportingSentence(text, match.index)) continue;
+    const contact: Contact = { kind: 'chat', value: match[0], span: { start: match.index, end: match.index + match[0].length }, private: true, placeholder: false, personal: false };
+    candidates.push({ contact, priority: 3 });
+  }
   candidates.sort((a, b) => a.contact.span.start - b.contact.span.start || a.priority - b.priority || b.contact.span.end - a.contact.span.end);
-  const code = [...codeSpans].sort((a, b) => a.start - b.start);
+  // Code hides what it holds, except an inline code span that is exactly one address or URL:
+  // `conduct@example.org` is written as code to be copied, not as an example.
+  const code = codeSpans.filter((span) => !isCodedAddress(text, span)).sort((a, b) => a.start - b.start);
   const contacts: Contact[] = [];
   let coveredTo = -1;
   let codeIndex = 0;
@@ -111,6 +138,14 @@ export function readContacts(text: string, tree: Root, codeSpans: readonly Span[
     coveredTo = contact.span.end;
   }
   return contacts;
+}
+
+const CODED_ADDRESS = new RegExp(`^(?:${EMAIL.source}|${WEB_URL.source})$`, 'iu');
+
+function isCodedAddress(text: string, span: Span): boolean {
+  if (span.end - span.start > 300 || text[span.start] !== '`') return false;
+  const inner = text.slice(span.start, span.end).replace(/^`+|`+$/g, '').trim();
+  return CODED_ADDRESS.test(inner);
 }
 
 function emailContact(address: string, span: Span): Contact {
