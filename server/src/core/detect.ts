@@ -1,6 +1,7 @@
 import { buildDetectionIndex, type DetectionIndex, type Distinction, type IndexedText, type Tally } from './detect/corpus';
 import { adoptionClaim, namedFamily, rankFamilies, type DetectedFamily, type FamilyScore } from './detect/families';
 import { maskForDetection, tokenize, type DetectionToken } from './detect/normalize';
+import { guessLanguage } from './detect/language';
 import { SHINGLE_SIZE, shingleKeys } from './detect/shingles';
 import { DEFAULT_MAX_LENGTH } from './limits';
 import type { Span } from './span';
@@ -47,7 +48,7 @@ export interface DetectionEvidence {
  * its family by title, attribution or link (`title`); or it only claims to adopt a code held
  * elsewhere (`claim`, a pointer). `none` when nothing decided (the family is unknown).
  */
-export type DetectionLayer = 'exact' | 'field-aware' | 'shingles' | 'sections' | 'structure' | 'title' | 'claim' | 'none';
+export type DetectionLayer = 'exact' | 'field-aware' | 'shingles' | 'sections' | 'structure' | 'title' | 'claim' | 'configured' | 'none';
 
 /** Which upstream text a policy is based on, and how closely it follows it. */
 export interface Detection {
@@ -107,6 +108,13 @@ export interface Detection {
 export interface DetectOptions {
   /** Only the first `maxLength` UTF-16 units are read: a policy's base shows in its opening pages. */
   maxLength?: number;
+  /**
+   * The base the user named (a setting or project config file): that Contributor Covenant
+   * version, in that language or else the detected one (English when the version has no
+   * text in it), today's wording. Detection still measures the policy against it, but no
+   * longer chooses. Ignored when the library has no such version or language.
+   */
+  base?: { version: string; language?: string };
 }
 
 /**
@@ -171,7 +179,7 @@ export function analyseBase(text: string, library: UpstreamLibrary, options: Det
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const input = typeof text === 'string' ? text.slice(0, Math.max(0, maxLength)) : '';
   const policy = readPolicy(input, index);
-  const { detection, chosen } = decide(policy, index);
+  const { detection, chosen } = (options.base && pinned(policy, index, options.base)) || decide(policy, index);
   return { detection, sectionOf: sectionMatcher(policy, chosen) };
 }
 
@@ -282,7 +290,7 @@ function decide(policy: Policy, index: DetectionIndex): { detection: Detection; 
   // A text of its own whose title or attribution claims a Covenant version (a machine translation, a rewrite).
   const titleClaim = detection.family === 'unknown' && claim?.family === 'contributor-covenant' && claim.version ? claim : covenantTitle(policy.text);
   if (detection.family === 'unknown' && titleClaim?.version) {
-    return { detection: { ...detection, family: 'contributor-covenant', layer: 'title', confidence: CLAIM_CONFIDENCE, alternatives: [], version: titleClaim.version, language: undefined } };
+    return { detection: { ...detection, family: 'contributor-covenant', layer: 'title', confidence: CLAIM_CONFIDENCE, alternatives: [], version: titleClaim.version, language: guessLanguage(policy.text, index.library)?.language } };
   }
   const named = namedFamily(policy.text);
   if (named && (detection.family === 'unknown' || named === 'cncf')) {
@@ -343,9 +351,26 @@ function hits(keys: ReadonlySet<number>, policy: ReadonlySet<number>): boolean {
   return false;
 }
 
-function decideCovenant(policy: Policy, index: DetectionIndex): { detection: Detection; chosen?: IndexedText } {
+/**
+ * The detection for a base the user named: the policy is measured against that text as
+ * usual, but it is the base whatever the scores say (a heavily customised policy the
+ * detector would call unknown, or a translation it would give another language). Undefined
+ * when the library has no such text, so detection decides after all.
+ */
+function pinned(policy: Policy, index: DetectionIndex, base: NonNullable<DetectOptions['base']>): { detection: Detection; chosen?: IndexedText } | undefined {
+  const ofVersion = index.texts.filter((t) => t.source.entry.version === base.version);
+  if (!ofVersion.length) return undefined;
+  const language = base.language ?? decide(policy, index).detection.language;
+  const text = ofVersion.find((t) => t.source.entry.language === language) ?? (base.language ? undefined : ofVersion.find((t) => t.source.entry.language === 'en'));
+  if (!text) return undefined;
+  const { detection, chosen } = decideCovenant(policy, index, text);
+  return { detection: { ...detection, family: 'contributor-covenant', layer: 'configured', confidence: 1, alternatives: [] }, chosen };
+}
+
+function decideCovenant(policy: Policy, index: DetectionIndex, pin?: IndexedText): { detection: Detection; chosen?: IndexedText } {
   const ranked = rank(policy, index);
-  const { chosen, runnerUp } = decideClose(ranked, policy, index);
+  const decided = pin ? { chosen: ranked.find((s) => s.text === pin) ?? { text: pin, similarity: 0, coverage: 0, current: 0 }, runnerUp: undefined } : decideClose(ranked, policy, index);
+  const { chosen, runnerUp } = decided;
 
   // The chosen wording, then today's texts of the other versions and languages: earlier
   // wordings would crowd them out (2.0 fr has 53), and some are English drafts filed as
@@ -378,10 +403,10 @@ function decideCovenant(policy: Policy, index: DetectionIndex): { detection: Det
     for (const key of section.keys) if (policy.keys.has(key)) found++;
     return { heading: section.heading, similarity: section.keys.size ? found / section.keys.size : 0, size: section.keys.size };
   });
-  if (!isCovenant(chosen.coverage, sections)) return { detection: unknown };
+  if (!pin && !isCovenant(chosen.coverage, sections)) return { detection: unknown };
 
   const { source } = chosen.text;
-  const alternatives = indistinguishable(chosen, ranked, policy, index);
+  const alternatives = pin ? [] : indistinguishable(chosen, ranked, policy, index);
   const exact = policy.text.replace(/\r\n?/g, '\n').trim() === source.body.trim();
   const layer: DetectionLayer = exact ? 'exact' : chosen.similarity >= FIELD_AWARE ? 'field-aware' : chosen.coverage >= MIN_COVERAGE ? 'shingles' : 'sections';
   const detection: Detection = {
