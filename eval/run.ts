@@ -3,14 +3,9 @@
 // per-rule precision and recall, every disagreement and a closing summary line. Exits 0
 // whatever the figures: the floors are a test (test/eval), not this report.
 //   npm run eval -- --quiet   figures only, no disagreement list
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { checkText, LineIndex } from '../server/src/core/index';
-import { upstreamLibrary, PROJECT_ROOT } from '../test/support/upstream';
-import { loadLabels, observe, repositoryNames } from './corpus';
-import { scoreCorpus, type CorpusScore, type FileResult } from './score';
-
-const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus');
+import { upstreamLibrary } from '../test/support/upstream';
+import { CORPUS_DIR, evaluateCorpus } from './evaluate';
+import type { CorpusScore } from './score';
 const quiet = process.argv.includes('--quiet');
 
 const pct = (part: number, whole: number) => `${part}/${whole} (${whole ? ((100 * part) / whole).toFixed(1) : '100.0'}%)`;
@@ -47,17 +42,6 @@ function print(score: CorpusScore): void {
   console.log(`eval: ${score.files.length} files, detection ${pct(d.all, d.total)}, precision ${fixed(o.precision)}, recall ${fixed(o.recall)} (${o.tp} matched, ${o.fp} unexpected, ${o.fn} missed)`);
 }
 
-if (!existsSync(CORPUS_DIR)) {
-  console.log(`eval: no corpus at ${CORPUS_DIR}; nothing to score`);
-} else {
-  const labels = loadLabels(readFileSync(join(__dirname, 'labels.json'), 'utf8'));
-  const library = upstreamLibrary();
-  const repositories = repositoryNames(readFileSync(join(CORPUS_DIR, 'INDEX.tsv'), 'utf8'));
-  const results: FileResult[] = labels.map((label) => {
-    const text = readFileSync(join(CORPUS_DIR, label.file), 'utf8');
-    // The project's name as the editor and the CLI would know it: the repository's folder.
-    const projectNames = repositories.has(label.file) ? [repositories.get(label.file)!] : [];
-    return observe(label.file, checkText(text, library, { env: { projectNames } }), new LineIndex(text));
-  });
-  print(scoreCorpus(labels, results));
-}
+const score = evaluateCorpus(upstreamLibrary());
+if (!score) console.log(`eval: no corpus at ${CORPUS_DIR}; nothing to score`);
+else print(score);
