@@ -8,11 +8,14 @@ export type { Attribution, VersionClaim, Permalink, LicenceClaim } from './struc
 export type { RoleTerm, RoleTermUse } from './structure/roleTerms';
 export { CANON, familyOf, sectionName, type SectionId, type Family, type CanonSection } from './sectionCanon';
 export { hoverAt, type HoverResult } from './hover';
+export { escapeSnippet, insertionAt, policyStandardSections, sectionInsertion, sectionSnippet, standardSections, type SectionInsertion, type StandardSection } from './standardSections';
 export { RUNGS, LADDERS, FIELDS, type RungId, type RungInfo, type RungFieldId } from './ladderRungs';
-export { checkText, lintDocument, readPolicy, type ReadPolicy, unreadableReason, UNREADABLE_INPUT, type CheckOptions, type CheckResult, type Finding } from './lint';
+export { checkText, lintDocument, readPolicy, type ReadPolicy, unreadableReason, SUPPRESSION_COMMENT, UNREADABLE_INPUT, type CheckOptions, type CheckResult, type Finding } from './lint';
 export { DEFAULT_MAX_LENGTH } from './limits';
 export { findPlaceholders, type PlaceholderUse } from './placeholders';
 export { isPolicyFileName } from './policyFileName';
+export { parseBaseChoice, parseProjectConfig, PROJECT_CONFIG_FILE, SEVERITIES, type BaseChoice, type ConfigProblem, type ProjectConfig } from './projectConfig';
+export { findSuppressionComments, suppressionFilter, type SuppressionComment, type SuppressionKind } from './suppressions';
 export { RULES, type Environment, type PolicyBase, type Rule, type RuleContext, type RuleFinding, type RuleFix, type Severity } from './rules/index';
 export { LineIndex, type LineColumn, type Point, type Span } from './span';
 export { parseUpstreamText } from './upstream/frontMatter';
