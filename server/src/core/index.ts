@@ -14,6 +14,8 @@ export { checkText, lintDocument, readPolicy, type ReadPolicy, unreadableReason,
 export { DEFAULT_MAX_LENGTH } from './limits';
 export { findPlaceholders, type PlaceholderUse } from './placeholders';
 export { isPolicyFileName } from './policyFileName';
+export { correctPolicyFileName, type FileNameCorrection } from './policyFileNameSpelling';
+export { findTranslationDrift, pathLanguage, primaryEdition, type PolicyEdition, type TranslationDrift } from './translationDrift';
 export { parseBaseChoice, parseProjectConfig, PROJECT_CONFIG_FILE, SEVERITIES, type BaseChoice, type ConfigProblem, type ProjectConfig } from './projectConfig';
 export { findSuppressionComments, suppressionFilter, type SuppressionComment, type SuppressionKind } from './suppressions';
 export { RULES, type Environment, type PolicyBase, type Rule, type RuleContext, type RuleFinding, type RuleFix, type Severity } from './rules/index';
