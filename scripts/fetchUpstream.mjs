@@ -5,6 +5,7 @@
 //   1. $CONDUCT_UPSTREAM_MIRROR/<owner>/<repo>/<commit>/<path>
 //   2. ../shared/upstream/<owner>/<repo>/<commit>/<path> (beside the project)
 //   3. https://raw.githubusercontent.com/<owner>/<repo>/<commit>/<path>
+//      (no redirect to another host, at most 2 MiB, a 30 s timeout for the whole answer)
 // Every file is checked against the sha256 in upstream/catalog.json; any mismatch or missing
 // file fails the build with a message naming the file and every source tried.
 // Today's texts keep the mirror layout, so upstream-texts/ can itself serve as a mirror for
@@ -12,13 +13,20 @@
 // .upstream-cache/ (same layout, never shipped) and bundled as one compact
 // upstream-texts/revisions.json: each a delta against today's text of its version and
 // language, rebuilt and sha256-checked here and again by the loader.
+// A file already in upstream-texts/ (or .upstream-cache/) that matches its sha256 is kept as is,
+// so a verified earlier build needs no network; nothing is written until its sha256 matches.
+// Environment, for tests and unusual setups (the defaults are the normal build):
+//   CONDUCT_UPSTREAM_ROOT        folder holding upstream/catalog.json, upstream-texts/ and
+//                                .upstream-cache/, beside which ../shared/upstream is looked for
+//   CONDUCT_UPSTREAM_BASE_URL    replaces https://raw.githubusercontent.com in step 3
+//   CONDUCT_UPSTREAM_TIMEOUT_MS  replaces step 3's 30,000 ms timeout
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = resolve(process.env.CONDUCT_UPSTREAM_ROOT || resolve(dirname(fileURLToPath(import.meta.url)), '..'));
 const catalog = JSON.parse(readFileSync(join(root, 'upstream/catalog.json'), 'utf8'));
 const outDir = join(root, 'upstream-texts');
 const cacheDir = join(root, '.upstream-cache');
@@ -37,6 +45,76 @@ const mirrors = [
   { label: '../shared/upstream', dir: resolve(root, '../shared/upstream') },
 ].filter(Boolean);
 
+const baseUrl = (process.env.CONDUCT_UPSTREAM_BASE_URL || 'https://raw.githubusercontent.com').replace(/\/+$/, '');
+const timeoutMs = Number(process.env.CONDUCT_UPSTREAM_TIMEOUT_MS) > 0 ? Number(process.env.CONDUCT_UPSTREAM_TIMEOUT_MS) : 30_000;
+// The largest pinned text is a few tens of kilobytes; a far larger answer is an error page or
+// an attack, and is refused while streaming rather than held in memory.
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+// Same-host redirects (a renamed branch, a canonical path) are followed this many times.
+const MAX_REDIRECTS = 3;
+
+class Fault extends Error {}
+
+/** The body at `url`: redirects only within its host, refused past MAX_BODY_BYTES, one timeout for the whole exchange. */
+async function download(url) {
+  const signal = AbortSignal.timeout(timeoutMs);
+  const origin = new URL(url).origin;
+  let current = url;
+  for (let hop = 0; ; hop += 1) {
+    const response = await fetch(current, { signal, redirect: 'manual' });
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel();
+      const location = response.headers.get('location');
+      if (!location) throw new Fault(`redirect refused: HTTP ${response.status} without a Location`);
+      const next = new URL(location, current);
+      if (next.origin !== origin) throw new Fault(`redirect refused: HTTP ${response.status} to another host (${next.origin}); only ${origin} is trusted`);
+      if (hop >= MAX_REDIRECTS) throw new Fault(`redirect refused: more than ${MAX_REDIRECTS} redirects`);
+      current = next.href;
+      continue;
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new Fault(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+    }
+    return readCapped(response);
+  }
+}
+
+/** The response body, read chunk by chunk and abandoned as soon as it passes MAX_BODY_BYTES. */
+async function readCapped(response) {
+  const limit = `the ${MAX_BODY_BYTES / 1024 / 1024} MiB limit`;
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > MAX_BODY_BYTES) {
+    await response.body?.cancel();
+    throw new Fault(`too large: the body is ${declared.toLocaleString('en')} bytes, over ${limit}`);
+  }
+  const chunks = [];
+  let total = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new Fault(`too large: the body passed ${limit}, stopped reading at ${total.toLocaleString('en')} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** One line naming the fault: offline, timeout, truncated, or the HTTP status, size or redirect. */
+function describeFault(error) {
+  if (error instanceof Fault) return error.message;
+  if (error?.name === 'TimeoutError') return `timeout: no complete answer within ${timeoutMs.toLocaleString('en')} ms`;
+  const cause = error?.cause;
+  const code = cause?.code ?? cause?.errors?.find((e) => e.code)?.code;
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(code)) return `offline: cannot connect (${code})`;
+  if (code === 'UND_ERR_SOCKET' || error?.message === 'terminated') return `truncated: the connection closed before the whole body arrived (${cause?.message ?? error.message})`;
+  return code ?? cause?.message ?? error?.message ?? String(error);
+}
+
 async function fetchOne(file) {
   const tried = [];
   for (const { label, dir } of mirrors) {
@@ -46,15 +124,13 @@ async function fetchOne(file) {
     if (sha256(bytes) === file.sha256) return { bytes, source: label };
     tried.push(`${label}: sha256 mismatch for ${path} (got ${sha256(bytes)})`);
   }
-  const url = `https://raw.githubusercontent.com/${relPath(file)}`;
+  const url = `${baseUrl}/${relPath(file)}`;
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const bytes = Buffer.from(await response.arrayBuffer());
+    const bytes = await download(url);
     if (sha256(bytes) === file.sha256) return { bytes, source: 'https' };
     tried.push(`${url}: sha256 mismatch (got ${sha256(bytes)})`);
   } catch (error) {
-    tried.push(`${url}: ${error.cause?.code ?? error.message}`);
+    tried.push(`${url}: ${describeFault(error)}`);
   }
   throw new Error(`cannot get ${describe(file)}, ${relPath(file)}, expected sha256 ${file.sha256}:\n  - ${tried.join('\n  - ')}`);
 }
