@@ -174,3 +174,56 @@ export interface CompareChoice {
 }
 
 export type CompareChoicesResult = { choices: CompareChoice[] } | ComparisonError;
+
+// Standard sections (issue 8): upstream's sections, verbatim from the bundled texts, for
+// "Insert Standard Section…". The server writes the snippets; the client only inserts them.
+
+/** Asks which standard sections a policy can take from upstream, with a snippet for each. */
+export const STANDARD_SECTIONS = 'conduct/standardSections';
+
+export interface StandardSectionsParams {
+  uri: string;
+  /** A version (and language) to take the sections from, instead of the detected base. */
+  target?: CompareTarget;
+  /** The cursor: each section also gets a snippet for inserting it there. */
+  position?: ComparePosition;
+}
+
+/** Snippet text (placeholders as tab stops) and where to insert it. */
+export interface SnippetInsertion {
+  position: ComparePosition;
+  snippet: string;
+}
+
+export interface StandardSectionItem {
+  /** The canonical section id ("scope", "enforcement-guidelines"). */
+  id: string;
+  /** The heading in the text's language. */
+  heading: string;
+  /** Whether the policy already has this section. */
+  present: boolean;
+  /** Where it belongs, in words: 'after "Enforcement Responsibilities"'. */
+  place: string;
+  atPlace: SnippetInsertion;
+  atCursor?: SnippetInsertion;
+}
+
+export type StandardSectionsResult =
+  | { against: string; target: CompareTarget; version: number; sections: StandardSectionItem[] }
+  /** `chooseVersion`: the policy follows no bundled Covenant text, so the user must pick one. */
+  | (ComparisonError & { chooseVersion?: boolean });
+
+// Fill placeholder (issue 8): a quick fix whose text the user types. The server offers the
+// action; the client command asks for the text and replaces exactly the placeholder.
+
+/** The client command behind "Fill placeholder…"; its one argument is {@link FillPlaceholderArgs}. */
+export const FILL_PLACEHOLDER_COMMAND = 'conduct.fillPlaceholder';
+
+export interface FillPlaceholderArgs {
+  uri: string;
+  /** The document version the range belongs to: the edit is refused on any other. */
+  version: number;
+  range: CompareRange;
+  /** The placeholder as written, to confirm the range still holds it and to word the prompt. */
+  placeholder: string;
+}

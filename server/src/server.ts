@@ -2,13 +2,15 @@ import type { CancellationToken, Connection, InitializeResult } from 'vscode-lan
 import { CodeActionKind, TextDocumentSyncKind } from 'vscode-languageserver';
 import { AnalysisCache } from './analysisCache';
 import type { UpstreamLibrary } from './core/index';
-import { BASE_DOCUMENT, COMPARE, COMPARE_CHOICES, DOCUMENT_INFO, MARK_AS_POLICY, type BaseDocumentParams, type CompareChoicesParams, type CompareParams, type DocumentInfoParams, type MarkAsPolicyParams } from './protocol';
+import { BASE_DOCUMENT, COMPARE, COMPARE_CHOICES, DOCUMENT_INFO, MARK_AS_POLICY, STANDARD_SECTIONS, type BaseDocumentParams, type CompareChoicesParams, type CompareParams, type DocumentInfoParams, type MarkAsPolicyParams, type StandardSectionsParams } from './protocol';
 import { provideCodeActions } from './providers/codeActions';
+import { provideCompletion } from './providers/completion';
 import { ComparisonProvider } from './providers/comparison';
 import { DiagnosticsProvider } from './providers/diagnostics';
 import { documentInfo } from './providers/documentInfo';
 import { provideHover } from './providers/hover';
 import { markAsPolicy } from './providers/markAsPolicy';
+import { standardSectionsFor } from './providers/standardSections';
 import { migrate, upgrade, upgradeChoices } from './providers/upgrade';
 import { MIGRATE, UPGRADE, UPGRADE_CHOICES, type MigrateParams, type UpgradeChoicesParams, type UpgradeParams } from './upgradeProtocol';
 
@@ -40,6 +42,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        // "#" at a line's start begins a heading: offer the standard sections then.
+        completionProvider: { triggerCharacters: ['#'] },
         ...diagnostics.configure(params.capabilities),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -71,6 +75,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onHover((params, token) => provideHover(cache, params, token));
   connection.onCodeAction((params, token) => provideCodeActions(cache, params, token));
+  connection.onCompletion((params, token) => provideCompletion(cache, params, token));
 
   connection.onRequest(DOCUMENT_INFO, (params: DocumentInfoParams, token: CancellationToken) => documentInfo(cache, params.uri, token));
   connection.onRequest(MARK_AS_POLICY, (params: MarkAsPolicyParams, token: CancellationToken) => markAsPolicy(cache, diagnostics, params.uri, token));
@@ -79,6 +84,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onRequest(COMPARE_CHOICES, (params: CompareChoicesParams, token: CancellationToken) => comparison.choices(params, token));
   connection.onRequest(UPGRADE_CHOICES, (params: UpgradeChoicesParams, token: CancellationToken) => upgradeChoices(cache, params, token));
   connection.onRequest(UPGRADE, (params: UpgradeParams, token: CancellationToken) => upgrade(cache, params, token));
+  connection.onRequest(STANDARD_SECTIONS, (params: StandardSectionsParams, token: CancellationToken) => standardSectionsFor(cache, params, token));
   connection.onRequest(MIGRATE, (params: MigrateParams, token: CancellationToken) => migrate(cache, params, token));
 
   connection.listen();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkText, escapeSnippet, policyStandardSections, sectionInsertion, sectionSnippet, type SectionId, type StandardSection } from '../../server/src/core/index';
+import { checkText, escapeSnippet, insertionAt, policyStandardSections, sectionInsertion, sectionSnippet, type SectionId, type StandardSection } from '../../server/src/core/index';
 import { upstreamLibrary, upstreamText } from '../support/upstream';
 
 /** `body` without the section under the heading line `heading` (up to the next heading of that depth or shallower). */
@@ -115,5 +115,22 @@ describe('standard sections', () => {
     const chosen = policyStandardSections(own.doc, own.base, library, upstreamText('3.0'));
     assert.equal(chosen?.sections.length, 8);
     assert.ok(chosen.sections.every((s) => !s.present));
+  });
+});
+
+describe('inserting a standard section at any offset', () => {
+  const block = section({ heading: 'Scope', markdown: 'Where it applies.' });
+  const at = (text: string, offset: number) => {
+    const { text: added } = insertionAt(text, offset, block);
+    return text.slice(0, offset) + added + text.slice(offset);
+  };
+
+  it('separates the section from the text around it by one blank line each side, adding only what is missing', () => {
+    assert.equal(at('A\n\n\n\nB\n', 3), 'A\n\n## Scope\n\nWhere it applies.\n\nB\n');
+    assert.equal(at('A\nB\n', 1), 'A\n\n## Scope\n\nWhere it applies.\n\nB\n');
+    assert.equal(at('A\n\n## B\n', 3), 'A\n\n## Scope\n\nWhere it applies.\n\n## B\n');
+    assert.equal(at('A', 1), 'A\n\n## Scope\n\nWhere it applies.\n');
+    assert.equal(at('A\n', 1), 'A\n\n## Scope\n\nWhere it applies.\n');
+    assert.equal(at('', 0), '## Scope\n\nWhere it applies.\n');
   });
 });

@@ -18,7 +18,7 @@ describe('code actions', () => {
     const { client, cache } = startCache();
     client.open(POLICY_URI, GARBLED);
     const mojibake = (await new DiagnosticsProvider(client.connection, cache).diagnose(POLICY_URI, CancellationToken.None)).filter((d) => d.code === 'mojibake');
-    const actions = provideCodeActions(cache, { textDocument: { uri: POLICY_URI }, range: mojibake[0].range, context: { diagnostics: mojibake } }, CancellationToken.None);
+    const actions = await provideCodeActions(cache, { textDocument: { uri: POLICY_URI }, range: mojibake[0].range, context: { diagnostics: mojibake } }, CancellationToken.None);
     assert.equal(actions.length, 1);
     const [action] = actions;
     assert.deepEqual({ ...action, edit: undefined }, { title: 'Replace "Â©" with "©"', kind: CodeActionKind.QuickFix, diagnostics: mojibake, isPreferred: true, edit: undefined });
@@ -43,13 +43,13 @@ describe('code actions', () => {
     assert.deepEqual(quickFixes(document, [fixable(line(0, 5), 'Hi', 1, 'other'), plain, { ...plain, data: { version: 1 } }]), []);
   });
 
-  it('offers nothing for a document that is not open, or when the request is cancelled', () => {
+  it('offers nothing for a document that is not open, or when the request is cancelled', async () => {
     const { client, cache } = startCache();
     const diagnostics = [fixable(line(0, 5), 'Hi')];
     const params = { textDocument: { uri: POLICY_URI }, range: line(0, 5), context: { diagnostics } };
-    assert.deepEqual(provideCodeActions(cache, params, CancellationToken.None), []);
+    assert.deepEqual(await provideCodeActions(cache, params, CancellationToken.None), []);
     client.open(POLICY_URI, 'Hello');
-    assert.deepEqual(provideCodeActions(cache, params, CancellationToken.Cancelled), []);
-    assert.equal(provideCodeActions(cache, params, CancellationToken.None).length, 1);
+    assert.deepEqual(await provideCodeActions(cache, params, CancellationToken.Cancelled), []);
+    assert.equal((await provideCodeActions(cache, params, CancellationToken.None)).length, 1);
   });
 });

@@ -137,7 +137,7 @@ export function insertionAt(policyText: string, offset: number, section: Standar
   const before = policyText.slice(0, offset);
   const after = policyText.slice(offset);
   const lead = before === '' || before.endsWith(eol + eol) ? '' : before.endsWith(eol) ? eol : eol + eol;
-  const trail = after === '' ? eol : after.startsWith(eol) ? '' : eol + eol;
+  const trail = after === '' ? eol : after.trim() === '' || after.startsWith(eol + eol) ? '' : after.startsWith(eol) ? eol : eol + eol;
   const block = sectionBlock(section, eol);
   return {
     offset,

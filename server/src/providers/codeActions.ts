@@ -1,6 +1,7 @@
 import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCache } from '../analysisCache';
+import { insertSectionFixes } from './insertSection';
 
 /** What a diagnostic carries for its quick fix: the edit, and the document version it was computed on. */
 export interface FixData {
@@ -42,11 +43,12 @@ export function quickFixes(document: TextDocument, diagnostics: readonly Diagnos
 }
 
 /**
- * textDocument/codeAction. The fixes travel in the diagnostics themselves, so any open
- * document qualifies and nothing is analysed again.
+ * textDocument/codeAction. Most fixes travel in the diagnostics themselves, so any open
+ * document qualifies and nothing is analysed again; inserting a missing standard section
+ * reads the current analysis (insertSection.ts).
  */
-export function provideCodeActions(cache: AnalysisCache, params: CodeActionParams, token: CancellationToken): CodeAction[] {
+export async function provideCodeActions(cache: AnalysisCache, params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> {
   const document = cache.documents.get(params.textDocument.uri);
   if (!document || token.isCancellationRequested) return [];
-  return quickFixes(document, params.context.diagnostics);
+  return [...quickFixes(document, params.context.diagnostics), ...(await insertSectionFixes(cache, document, params.context.diagnostics, token))];
 }
