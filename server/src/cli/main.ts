@@ -7,6 +7,7 @@ import { bundledUpstreamDir, loadUpstreamLibrary } from '../upstream/loader';
 import { formatDetections, formatText, toDetectionReport, toFileReport, type FileReport } from './report';
 import { ruleDocsUrl } from '../ruleDocs';
 import { toSarif } from './sarif';
+import { addProjectFindings, expandFolders } from './folderCheck';
 import { CliError, diffCommand, migrateCommand, upgradeCommand, upgradeReport, upgradeSummary } from './compareCommands';
 import { version } from '../../../package.json';
 
@@ -14,6 +15,8 @@ const USAGE = `Usage: conduct-lens <command> [options]
 
 Commands:
   check <file...>        Check conduct policies. Exit 1 if any finding is an error.
+                         A folder is walked for policy files (not node_modules or .git),
+                         and misspelled names and drifted translations are reported too.
   detect <file...>       Say which Contributor Covenant version and language each file follows.
   diff <file> [--against <version>[/<lang>][@<commit>]] [--with <other-policy>]
                          Compare a policy with upstream (its detected base by default) or
@@ -128,12 +131,14 @@ function environmentOf(file: string): Environment {
 
 function check({ format = 'text', files }: Parsed): number {
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format for check must be text, json or sarif, not "${format}".`);
-  if (!files.length) throw new UsageError('check needs at least one file (or - for standard input).');
+  if (!files.length) throw new UsageError('check needs at least one file or folder (or - for standard input).');
   const library = loadLibrary();
-  const reports: FileReport[] = files.map((file) => {
+  const targets = expandFolders(files, (folder) => console.error(`conduct-lens: no policy files in ${folder}.`));
+  const reports: FileReport[] = targets.map(({ file }) => {
     const text = readPolicy(file);
     return toFileReport(file, text, checkText(text, library, { env: environmentOf(file) }));
   });
+  addProjectFindings(targets, reports);
   if (format === 'json') console.log(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
   else if (format === 'sarif') console.log(JSON.stringify(toSarif(reports, version), null, 2));
   else console.log(formatText(reports));

@@ -1,4 +1,4 @@
-import { RULES, UNREADABLE_INPUT, type Finding } from '../core/index';
+import { MISSPELLED_FILE_NAME, RULES, TRANSLATION_DRIFT, UNREADABLE_INPUT, type Finding } from '../core/index';
 import { ruleDocsUrl } from '../ruleDocs';
 import type { FileReport } from './report';
 
@@ -14,6 +14,8 @@ export function toSarif(reports: readonly FileReport[], toolVersion: string): ob
   const rules = [
     ...RULES.map((r) => ({ id: r.id, summary: r.summary, level: LEVEL[r.defaultSeverity] })),
     { id: UNREADABLE_INPUT, summary: 'The file could not be analysed (binary or larger than the limit).', level: 'warning' as const },
+    { id: MISSPELLED_FILE_NAME, summary: 'A policy file name GitHub does not recognise as a code of conduct.', level: 'warning' as const },
+    { id: TRANSLATION_DRIFT, summary: 'A translation follows another version or wording than the primary policy.', level: 'warning' as const },
   ];
   const index = new Map(rules.map((r, i) => [r.id, i]));
   return {

@@ -16,6 +16,7 @@ export { findPlaceholders, type PlaceholderUse } from './placeholders';
 export { isPolicyFileName } from './policyFileName';
 export { correctPolicyFileName, type FileNameCorrection } from './policyFileNameSpelling';
 export { findTranslationDrift, pathLanguage, primaryEdition, type PolicyEdition, type TranslationDrift } from './translationDrift';
+export { MISSPELLED_FILE_NAME, misspelledNameFinding, misspelledNameMessage, projectFindings, TRANSLATION_DRIFT, type ProjectFile, type ProjectFinding } from './projectFindings';
 export { parseBaseChoice, parseProjectConfig, PROJECT_CONFIG_FILE, SEVERITIES, type BaseChoice, type ConfigProblem, type ProjectConfig } from './projectConfig';
 export { findSuppressionComments, suppressionFilter, type SuppressionComment, type SuppressionKind } from './suppressions';
 export { RULES, type Environment, type PolicyBase, type Rule, type RuleContext, type RuleFinding, type RuleFix, type Severity } from './rules/index';
