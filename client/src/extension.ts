@@ -3,6 +3,7 @@ import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type
 import { registerCheckFileCommand, markedPolicies } from './checkFileCommand';
 import { BASE_SCHEME } from './compare/baseUri';
 import { registerComparison } from './compare/commands';
+import { registerFixAllCommand } from './fixAllCommand';
 import { registerStatusItem } from './statusItem';
 import { trustAwareConfiguration } from './trust';
 import { registerUpgradeCommands } from './upgradeCommands';
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerCheckFileCommand(context, () => client),
     registerComparison(() => client),
     registerUpgradeCommands(() => client),
+    registerFixAllCommand(),
     vscode.commands.registerCommand('conduct.showOutput', () => client?.outputChannel.show()),
     // Trust changes which settings apply: ask the server to pull them again.
     vscode.workspace.onDidGrantWorkspaceTrust(() => client?.sendNotification(DidChangeConfigurationNotification.type, { settings: null })),

@@ -4,6 +4,7 @@ import { AnalysisCache } from './analysisCache';
 import type { UpstreamLibrary } from './core/index';
 import { BASE_DOCUMENT, COMPARE, COMPARE_CHOICES, DOCUMENT_INFO, MARK_AS_POLICY, STANDARD_SECTIONS, type BaseDocumentParams, type CompareChoicesParams, type CompareParams, type DocumentInfoParams, type MarkAsPolicyParams, type StandardSectionsParams } from './protocol';
 import { provideCodeActions } from './providers/codeActions';
+import { FIX_ALL_KIND } from './providers/fixAll';
 import { provideCompletion } from './providers/completion';
 import { ComparisonProvider } from './providers/comparison';
 import { DiagnosticsProvider } from './providers/diagnostics';
@@ -41,7 +42,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         // "#" at a line's start begins a heading: offer the standard sections then.
         completionProvider: { triggerCharacters: ['#'] },
         ...diagnostics.configure(params.capabilities),

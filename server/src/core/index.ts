@@ -10,6 +10,7 @@ export { CANON, familyOf, sectionName, type SectionId, type Family, type CanonSe
 export { hoverAt, type HoverResult } from './hover';
 export { escapeSnippet, insertionAt, policyStandardSections, sectionInsertion, sectionSnippet, standardSections, type SectionInsertion, type StandardSection } from './standardSections';
 export { RUNGS, LADDERS, FIELDS, type RungId, type RungInfo, type RungFieldId } from './ladderRungs';
+export { fixAllEdits, fixesOf, minimalFix, overlaps, type Fixable } from './fixes';
 export { checkText, lintDocument, readPolicy, type ReadPolicy, unreadableReason, SUPPRESSION_COMMENT, UNREADABLE_INPUT, type CheckOptions, type CheckResult, type Finding } from './lint';
 export { DEFAULT_MAX_LENGTH } from './limits';
 export { findPlaceholders, type PlaceholderUse } from './placeholders';

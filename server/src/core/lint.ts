@@ -17,6 +17,8 @@ export interface Finding {
   span: Span;
   /** The edit that resolves it, when the rule is certain of one. */
   fix?: RuleFix;
+  /** Other edits that would resolve it, for the user to choose among (never applied by fix-all). */
+  fixes?: RuleFix[];
 }
 
 /** The core's own options: never editor setting names. */
@@ -189,6 +191,7 @@ function checkBlocks(
         ...finding,
         span: shifted(finding.span, span.start),
         ...(finding.fix && { fix: { ...finding.fix, span: shifted(finding.fix.span, span.start) } }),
+        ...(finding.fixes && { fixes: finding.fixes.map((fix) => ({ ...fix, span: shifted(fix.span, span.start) })) }),
       });
     }
   }
@@ -201,7 +204,7 @@ function runRule(rule: Rule, context: RuleContext, options: CheckOptions, onRule
   const configured = options.severities?.[rule.id];
   if (configured === 'off') return [];
   try {
-    return rule.check(context).map((f) => ({ rule: rule.id, severity: configured ?? f.severity ?? rule.defaultSeverity, message: f.message, span: f.span, ...(f.fix && { fix: f.fix }) }));
+    return rule.check(context).map((f) => ({ rule: rule.id, severity: configured ?? f.severity ?? rule.defaultSeverity, message: f.message, span: f.span, ...(f.fix && { fix: f.fix }), ...(f.fixes?.length && { fixes: f.fixes }) }));
   } catch (error) {
     onRuleError?.(rule, error);
     return [];

@@ -1,17 +1,34 @@
 import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCache } from '../analysisCache';
+import { fixAllAction, wantsFixAll } from './fixAll';
 import { insertSectionFixes } from './insertSection';
 
-/** What a diagnostic carries for its quick fix: the edit, and the document version it was computed on. */
+/** One edit a diagnostic offers, with the title its rule gave it. */
+export interface FixEdit {
+  range: Range;
+  newText: string;
+  title?: string;
+}
+
+/**
+ * What a diagnostic carries for its quick fixes: the certain edit, the alternatives the user
+ * may choose among instead, and the document version they were computed on.
+ */
 export interface FixData {
-  fix: { range: Range; newText: string };
+  fix?: FixEdit;
+  fixes?: FixEdit[];
   version: number;
+}
+
+function isFixEdit(edit: unknown): edit is FixEdit {
+  const candidate = edit as FixEdit | undefined;
+  return typeof candidate?.newText === 'string' && typeof candidate.range?.start?.line === 'number' && (candidate.title === undefined || typeof candidate.title === 'string');
 }
 
 function isFixData(data: unknown): data is FixData {
   const candidate = data as FixData | undefined;
-  return typeof candidate?.version === 'number' && typeof candidate.fix?.newText === 'string' && typeof candidate.fix.range?.start?.line === 'number';
+  return typeof candidate?.version === 'number' && (isFixEdit(candidate.fix) || (Array.isArray(candidate.fixes) && candidate.fixes.some(isFixEdit)));
 }
 
 function shorten(text: string): string {
@@ -28,16 +45,20 @@ export function quickFixes(document: TextDocument, diagnostics: readonly Diagnos
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== 'conduct' || !isFixData(diagnostic.data) || diagnostic.data.version !== document.version) continue;
-    const { range, newText } = diagnostic.data.fix;
-    const old = document.getText(range);
-    const title = newText === '' ? `Delete "${shorten(old)}"` : old === '' ? `Insert "${shorten(newText)}"` : `Replace "${shorten(old)}" with "${shorten(newText)}"`;
-    actions.push({
-      title,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
-      isPreferred: true,
-      edit: { changes: { [document.uri]: [{ range, newText }] } },
-    });
+    const { fix, fixes = [] } = diagnostic.data;
+    // The certain fix is the preferred one; alternatives follow it, none preferred.
+    const offered = [...(isFixEdit(fix) ? [{ edit: fix, preferred: true }] : []), ...fixes.filter(isFixEdit).map((edit) => ({ edit, preferred: false }))];
+    for (const { edit: { range, newText, title: named }, preferred } of offered) {
+      const old = document.getText(range);
+      const title = named ?? (newText === '' ? `Delete "${shorten(old)}"` : old === '' ? `Insert "${shorten(newText)}"` : `Replace "${shorten(old)}" with "${shorten(newText)}"`);
+      actions.push({
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: preferred,
+        edit: { changes: { [document.uri]: [{ range, newText }] } },
+      });
+    }
   }
   return actions;
 }
@@ -50,5 +71,7 @@ export function quickFixes(document: TextDocument, diagnostics: readonly Diagnos
 export async function provideCodeActions(cache: AnalysisCache, params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> {
   const document = cache.documents.get(params.textDocument.uri);
   if (!document || token.isCancellationRequested) return [];
+  // Fix-all is asked for by kind (on save, the Source Action menu), never with the light bulb's quick fixes.
+  if (wantsFixAll(params.context.only)) return fixAllAction(cache, document.uri, token);
   return [...quickFixes(document, params.context.diagnostics), ...(await insertSectionFixes(cache, document, params.context.diagnostics, token))];
 }

@@ -10,9 +10,9 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import type { AnalysisCache, PolicyAnalysis } from '../analysisCache';
-import type { Finding } from '../core/index';
+import type { Finding, RuleFix } from '../core/index';
 import { ruleDocsUrl } from '../ruleDocs';
-import type { FixData } from './codeActions';
+import type { FixData, FixEdit } from './codeActions';
 
 /** What diagnostics send to the client; a Connection is one. */
 export type DiagnosticsConnection = Pick<Connection, 'sendDiagnostics' | 'sendRequest'>;
@@ -108,11 +108,20 @@ function toDiagnostics({ document, analysis }: PolicyAnalysis): Diagnostic[] {
     code: f.rule,
     codeDescription: { href: ruleDocsUrl(f.rule) },
     message: f.message,
-    ...(f.fix && {
+    ...((f.fix || f.fixes?.length) && {
       data: {
-        fix: { range: { start: document.positionAt(f.fix.span.start), end: document.positionAt(f.fix.span.end) }, newText: f.fix.text },
+        ...(f.fix && { fix: toFixEdit(document, f.fix) }),
+        ...(f.fixes?.length && { fixes: f.fixes.map((fix) => toFixEdit(document, fix)) }),
         version: analysis.version,
       } satisfies FixData,
     }),
   }));
+}
+
+function toFixEdit(document: PolicyAnalysis['document'], fix: RuleFix): FixEdit {
+  return {
+    range: { start: document.positionAt(fix.span.start), end: document.positionAt(fix.span.end) },
+    newText: fix.text,
+    ...(fix.title !== undefined && { title: fix.title }),
+  };
 }

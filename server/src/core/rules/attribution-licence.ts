@@ -1,4 +1,5 @@
 import { licenceOf } from '../structure/attribution';
+import { expectedLicence, licenceFix } from './attributionFixes';
 import { baseFamily } from './ruleSupport';
 import type { Rule } from './types';
 
@@ -15,6 +16,11 @@ export const attributionLicence: Rule = {
     const expected = licenceOf(claimed);
     return doc.attribution.licences
       .filter((l) => l.licence !== expected)
-      .map((l) => ({ span: l.span, message: `Unexpected licence ${l.licence} for Contributor Covenant ${claimed}: expected ${expected}.` }));
+      .map((l) => {
+        // Offered only when the body's version agrees, so a wrong claim is not followed.
+        const certain = expectedLicence(claimed, base);
+        const fix = certain && licenceFix(doc.text, l, certain);
+        return { span: l.span, message: `Unexpected licence ${l.licence} for Contributor Covenant ${claimed}: expected ${expected}.`, ...(fix && { fix }) };
+      });
   },
 };

@@ -1,4 +1,5 @@
-import type { Rule } from './types';
+import { bodyVersion, permalinkFix } from './attributionFixes';
+import type { Rule, RuleFinding } from './types';
 
 /** A permalink to another version, or to one that never existed, sends readers to the wrong text. */
 export const attributionPermalink: Rule = {
@@ -6,16 +7,19 @@ export const attributionPermalink: Rule = {
   summary: 'A contributor-covenant.org link points at a different or non-existent version.',
   defaultSeverity: 'warning',
   appliesTo: 'covenant-text',
-  check({ doc, library }) {
+  check({ doc, base, library }) {
     const known = new Set(library.texts.map((t) => t.entry.version));
     const claimed = new Set(doc.attribution.versions.map((v) => v.version));
-    const findings = [];
+    // The link is pointed at the version the body follows, or failing that at the one version claimed.
+    const target = bodyVersion(base) ?? (claimed.size === 1 ? [...claimed][0] : undefined);
+    const findings: RuleFinding[] = [];
     for (const link of doc.attribution.permalinks) {
       if (!link.version) continue;
+      const fix = target && known.has(target) ? permalinkFix(doc.text, link, target, library) : undefined;
       if (!known.has(link.version)) {
-        findings.push({ span: link.span, message: `Unexpected link to version ${link.version}, which does not exist: expected one of ${[...known].join(', ')}.` });
+        findings.push({ span: link.span, message: `Unexpected link to version ${link.version}, which does not exist: expected one of ${[...known].join(', ')}.`, ...(fix && { fix }) });
       } else if (claimed.size === 1 && !claimed.has(link.version)) {
-        findings.push({ span: link.span, message: `Unexpected link to version ${link.version}: the attribution claims ${[...claimed][0]}; expected the link to match.` });
+        findings.push({ span: link.span, message: `Unexpected link to version ${link.version}: the attribution claims ${[...claimed][0]}; expected the link to match.`, ...(fix && { fix }) });
       }
     }
     return findings;

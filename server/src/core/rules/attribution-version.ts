@@ -1,3 +1,4 @@
+import { versionClaimFix } from './attributionFixes';
 import { baseFamily, CLOSE_ADAPTATION } from './ruleSupport';
 import type { Rule } from './types';
 
@@ -12,6 +13,9 @@ export const attributionVersion: Rule = {
     if (!followed || base.similarity < CLOSE_ADAPTATION) return [];
     return doc.attribution.versions
       .filter((claim) => claim.version !== followed.version)
-      .map((claim) => ({ span: claim.span, message: `Unexpected claim of version ${claim.version}: the text follows Contributor Covenant ${followed.version}; expected the attribution to say ${followed.version}.` }));
+      .map((claim) => {
+        const fix = versionClaimFix(doc.text, claim, followed.version);
+        return { span: claim.span, message: `Unexpected claim of version ${claim.version}: the text follows Contributor Covenant ${followed.version}; expected the attribution to say ${followed.version}.`, ...(fix && { fix }) };
+      });
   },
 };

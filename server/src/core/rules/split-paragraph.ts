@@ -41,7 +41,7 @@ export const splitParagraph: Rule = {
           span,
           message: `Unexpected paragraph break in mid-sentence between "${lastWords}" and "${firstWords}", expected one paragraph: the sentence goes on after the blank line.`,
           // Keep a hard-wrapped paragraph wrapped; join a one-line paragraph with a space.
-          fix: { span, text: /[\r\n]/.test(before) ? newline : ' ' },
+          fix: { span, text: /[\r\n]/.test(before) ? newline : ' ', title: 'Join the paragraph across the blank line' },
         });
       }
     });

@@ -54,6 +54,8 @@ export interface RuleContext {
 export interface RuleFix {
   span: Span;
   text: string;
+  /** What the quick fix is called in the editor; without one it is named after its edit ("Replace … with …"). */
+  title?: string;
 }
 
 /** A problem a rule reports, before severity is applied. */
@@ -62,6 +64,11 @@ export interface RuleFinding {
   span: Span;
   /** The edit that resolves it, when one is certain enough to offer as a quick fix. */
   fix?: RuleFix;
+  /**
+   * Other edits that would each resolve it, for the user to choose among: offered as quick
+   * fixes after `fix`, never applied by fix-all, which takes only the certain `fix`.
+   */
+  fixes?: RuleFix[];
   /**
    * A severity for this finding alone, used when the user has not configured the rule: for
    * notes that are facts of an upstream version rather than mistakes (1.0–1.2 offer only

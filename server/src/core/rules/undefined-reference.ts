@@ -1,7 +1,10 @@
-import { literalReferences } from '../links';
-import type { Rule } from './types';
+import { literalReferences, normalizeLabel } from '../links';
+import { definitionInsertion, knownReferenceUrl } from './referenceDefinition';
+import type { Rule, RuleFix } from './types';
 
 const URL_LIKE = /^(?:https?:\/\/|www\.|mailto:)\S+$/i;
+/** Each definition offered is checked by parsing the whole text once more: a bound on that work for hostile input. */
+const MAX_DEFINITIONS_CHECKED = 10;
 
 /**
  * `[text][label]` with no `[label]: url` definition is printed as it stands, brackets and
@@ -11,7 +14,16 @@ export const undefinedReference: Rule = {
   id: 'undefined-reference',
   summary: 'A reference link ([text][label] or [label][]) whose label has no definition.',
   defaultSeverity: 'warning',
-  check({ doc }) {
+  check({ doc, base, library }) {
+    const definitions = new Map<string, RuleFix | undefined>();
+    const definitionFor = (label: string): RuleFix | undefined => {
+      const key = normalizeLabel(label);
+      if (!definitions.has(key) && definitions.size < MAX_DEFINITIONS_CHECKED) {
+        const url = knownReferenceUrl(label, base, library);
+        definitions.set(key, url === undefined ? undefined : definitionInsertion(doc.text, doc.tree, label, url));
+      }
+      return definitions.get(key);
+    };
     return literalReferences(doc.text, doc.tree).map((ref) => {
       const written = doc.text.slice(ref.span.start, ref.span.end);
       const label = ref.label.trim();
@@ -23,9 +35,12 @@ export const undefinedReference: Rule = {
           fix: { span: ref.span, text: inline },
         };
       }
+      // A label the upstream texts define (homepage, v2.1, FAQ…) gets its definition back.
+      const fix = definitionFor(label);
       return {
         span: ref.span,
         message: `Unexpected reference "${written}": no definition has the label "${label}", expected a line such as "[${label}]: https://…" or an inline link.`,
+        ...(fix && { fix }),
       };
     });
   },
