@@ -4,6 +4,7 @@ import { registerCheckFileCommand, markedPolicies } from './checkFileCommand';
 import { BASE_SCHEME } from './compare/baseUri';
 import { registerComparison } from './compare/commands';
 import { registerFixAllCommand } from './fixAllCommand';
+import { registerFillPlaceholder } from './fillPlaceholder';
 import { registerStatusItem } from './statusItem';
 import { trustAwareConfiguration } from './trust';
 import { registerUpgradeCommands } from './upgradeCommands';
@@ -23,7 +24,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: DOCUMENT_SELECTOR,
     initializationOptions: { markedPolicies: markedPolicies(context) },
     // Creations and deletions only: they decide whether a policy's relative links resolve.
-    synchronize: { configurationSection: 'conduct', fileEvents: vscode.workspace.createFileSystemWatcher('**/*', false, true, false) },
+    // Project config files also on change: the server reads them again when they are saved.
+    synchronize: {
+      configurationSection: 'conduct',
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*', false, true, false), vscode.workspace.createFileSystemWatcher('**/.conductrc.json', true, false, true)],
+    },
     middleware: {
       workspace: { configuration: trustAwareConfiguration },
       // A comparison's left side is Markdown the server wrote: it is not sent back to be checked.
@@ -41,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerComparison(() => client),
     registerUpgradeCommands(() => client),
     registerFixAllCommand(),
+    registerFillPlaceholder(),
     vscode.commands.registerCommand('conduct.showOutput', () => client?.outputChannel.show()),
     // Trust changes which settings apply: ask the server to pull them again.
     vscode.workspace.onDidGrantWorkspaceTrust(() => client?.sendNotification(DidChangeConfigurationNotification.type, { settings: null })),

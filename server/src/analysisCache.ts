@@ -1,11 +1,12 @@
 import { Emitter, MessageType, ShowMessageNotification, TextDocuments, type Connection, type Disposable, type InitializeParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildDetectionIndex, checkText, type CheckResult, type UpstreamLibrary } from './core/index';
+import { buildDetectionIndex, checkText, resolveTarget, type CheckResult, type UpstreamLibrary } from './core/index';
 import { environmentFor } from './fileEnvironment';
 import { PolicySelector } from './policySelector';
+import { ProjectConfigCache } from './projectConfigFiles';
 import type { ConductInitializationOptions } from './protocol';
 import { SettingsCache } from './settingsCache';
-import { toCheckOptions } from './settings';
+import { toCheckOptions, type ConductSettings } from './settings';
 
 /** The analysis of one version of a document. */
 export type Analysis = CheckResult & { readonly version: number };
@@ -25,6 +26,8 @@ export interface PolicyAnalysis {
 export class AnalysisCache {
   readonly documents = new TextDocuments(TextDocument);
   readonly settings: SettingsCache;
+  /** The `.conductrc.json` that applies to each document, read again after any file change. */
+  readonly projectConfigs: ProjectConfigCache;
 
   private selector = new PolicySelector();
   private readonly analyses = new Map<string, Analysis>();
@@ -40,6 +43,7 @@ export class AnalysisCache {
     private readonly loadLibrary: () => UpstreamLibrary,
   ) {
     this.settings = new SettingsCache(connection);
+    this.projectConfigs = new ProjectConfigCache((message) => connection.console.warn(message));
     this.documents.onDidClose((event) => {
       this.invalidate(event.document.uri);
       this.settings.forget(event.document.uri);
@@ -58,6 +62,7 @@ export class AnalysisCache {
   /** The folders `conduct.files` globs are relative to. Does not invalidate: callers recheck. */
   setWorkspaceFolders(uris: readonly string[]): void {
     this.selector.setWorkspaceFolders(uris);
+    this.projectConfigs.setWorkspaceFolders(uris);
   }
 
   /** Treats a document as a policy whatever its name, from its next analysis on. */
@@ -81,13 +86,32 @@ export class AnalysisCache {
     if (!library) return undefined;
     const cached = this.analyses.get(uri);
     if (cached?.version === document.version) return { document, analysis: cached, library };
-    const result = checkText(document.getText(), library, { ...toCheckOptions(settings), env: environmentFor(uri) }, (rule, error) =>
-      this.logOnce(`rule:${rule.id}`, `Rule ${rule.id} failed and was skipped: ${(error as Error)?.stack ?? error}`),
-    );
-    const analysis: Analysis = { version: document.version, ...result };
+    const analysis: Analysis = { version: document.version, ...this.analyse(uri, document.getText(), settings, library) };
     // Settings read before an invalidation may be stale: answer with them, but do not keep them.
     if (generation === this.generation) this.analyses.set(uri, analysis);
     return { document, analysis, library };
+  }
+
+  /** Whether `uri` is checked as a policy, open or not: its name, a `conduct.files` glob, or the user's mark. */
+  async isPolicy(uri: string): Promise<boolean> {
+    const settings = await this.settings.get(uri);
+    return this.selector.isPolicy(uri, settings.files);
+  }
+
+  /** Checks the text of a file that is not open (a workspace scan) with the settings that apply to it. Nothing is kept. */
+  async checkFile(uri: string, text: string): Promise<CheckResult | undefined> {
+    const settings = await this.settings.get(uri);
+    const library = this.getLibrary();
+    return library && this.analyse(uri, text, settings, library);
+  }
+
+  private analyse(uri: string, text: string, settings: ConductSettings, library: UpstreamLibrary): CheckResult {
+    const options = toCheckOptions(settings, this.projectConfigs.get(uri)?.config);
+    const unknownBase = options.base && resolveTarget(library, options.base);
+    if (typeof unknownBase === 'string') this.logOnce(`base:${unknownBase}`, `The configured base is not bundled, so the detected one is used: ${unknownBase}`);
+    return checkText(text, library, { ...options, env: environmentFor(uri) }, (rule, error) =>
+      this.logOnce(`rule:${rule.id}`, `Rule ${rule.id} failed and was skipped: ${(error as Error)?.stack ?? error}`),
+    );
   }
 
   /** Drops the analysis of one document. */
@@ -100,6 +124,7 @@ export class AnalysisCache {
   /** Drops every analysis, e.g. after settings or files beside the policies changed. */
   clear(): void {
     this.generation++;
+    this.projectConfigs.clear();
     this.analyses.clear();
     this.invalidated.fire(undefined);
   }

@@ -1,4 +1,4 @@
-import { RULES, type CheckOptions, type Severity } from './core/index';
+import { parseBaseChoice, RULES, SEVERITIES, type BaseChoice, type CheckOptions, type ProjectConfig, type Severity } from './core/index';
 
 /**
  * The server's view of the `conduct.*` settings of one resource.
@@ -12,11 +12,13 @@ export interface ConductSettings {
   rules: Record<string, Severity>;
   /** Largest text analysed, in characters. */
   maxFileLength: number;
+  /** The base to compare with instead of the detected one, or 'auto'. */
+  base: BaseChoice | 'auto';
+  /** What a contact placeholder is filled with; undefined when unset. */
+  contact?: string;
 }
 
-export const DEFAULT_SETTINGS: ConductSettings = Object.freeze({ files: [], rules: {}, maxFileLength: 2_000_000 });
-
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint', 'off'];
+export const DEFAULT_SETTINGS: ConductSettings = Object.freeze({ files: [], rules: {}, maxFileLength: 2_000_000, base: 'auto' as const });
 
 /**
  * Reads the raw `conduct` section as the client sends it. Bad values fall back to their
@@ -51,12 +53,43 @@ export function parseSettings(raw: unknown): { settings: ConductSettings; proble
     if (typeof section.maxFileLength === 'number' && Number.isFinite(section.maxFileLength) && section.maxFileLength > 0) maxFileLength = Math.floor(section.maxFileLength);
     else problems.push('conduct.maxFileLength: expected a positive number; using the default.');
   }
-  return { settings: { files, rules, maxFileLength }, problems };
+
+  let base = DEFAULT_SETTINGS.base;
+  if (section.base !== undefined && section.base !== null) {
+    const choice = parseBaseChoice(section.base);
+    if (choice === 'invalid') problems.push('conduct.base: expected "auto", a version such as "2.1", or a version and language such as "2.1/de"; detecting the base instead.');
+    else base = choice;
+  }
+
+  let contact: string | undefined;
+  if (section.contact !== undefined && section.contact !== null && section.contact !== '') {
+    if (typeof section.contact === 'string' && section.contact.trim() !== '') contact = section.contact.trim();
+    else problems.push('conduct.contact: expected a string, such as "conduct@example.org"; ignoring it.');
+  }
+  return { settings: { files, rules, maxFileLength, base, ...(contact !== undefined && { contact }) }, problems };
 }
 
-/** The core's options for these settings. */
-export function toCheckOptions(settings: ConductSettings): CheckOptions {
-  return { severities: settings.rules, maxLength: settings.maxFileLength };
+/**
+ * The core's options for these settings and the policy's project config file, if any. The
+ * file wins where both speak, as markdownlint's and ESLint's project files win over editor
+ * defaults: it is what the project agreed on and what its CI runs with; the settings are
+ * one person's defaults. A file's "auto" base asks for detection even over a setting.
+ */
+export function toCheckOptions(settings: ConductSettings, project?: ProjectConfig): CheckOptions {
+  const base = project?.base ?? settings.base;
+  return {
+    severities: { ...settings.rules, ...project?.rules },
+    maxLength: settings.maxFileLength,
+    ...(base !== 'auto' && { base }),
+  };
+}
+
+/**
+ * The contact that fills a contact placeholder: the user's setting first (it is theirs to
+ * type into the editor), then the project file's, as issue 8 orders them.
+ */
+export function contactFor(settings: ConductSettings, project?: ProjectConfig): string | undefined {
+  return settings.contact ?? project?.contact;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -3,6 +3,7 @@ import {
   checkText,
   LineIndex,
   readPolicy,
+  type CheckOptions,
   type UpstreamLibrary,
   comparePolicies, comparePolicyWithUpstream, detectedText, differsInWording, formatComparison, migrateToV3, parseTarget, resolveTarget, toComparisonReport, upgradePolicy, upgradeProblem, type MigrationDraft, type PolicyComparison, type UpgradeItem, type UpgradeResult } from '../core/index';
 
@@ -12,6 +13,8 @@ export class CliError extends Error {}
 export interface CompareArgs {
   file: string;
   text: string;
+  /** From the policy's project config file (its base, chiefly). */
+  options?: CheckOptions;
   against?: string;
   /** The other policy, for a two-policy comparison. */
   other?: { file: string; text: string };
@@ -28,7 +31,7 @@ export function diffCommand(args: CompareArgs, library: UpstreamLibrary): { outp
 }
 
 function comparePolicy(args: CompareArgs, library: UpstreamLibrary): PolicyComparison {
-  const analysis = checkText(args.text, library);
+  const analysis = checkText(args.text, library, args.options);
   if (!analysis.doc) throw new CliError(`${args.file}: ${analysis.findings[0]?.message ?? 'cannot be read'}`);
   if (args.other) {
     if (args.against) throw new CliError('give --against or --with, not both.');
@@ -52,6 +55,8 @@ function comparePolicy(args: CompareArgs, library: UpstreamLibrary): PolicyCompa
 export interface UpgradeArgs {
   file: string;
   text: string;
+  /** From the policy's project config file (its base, chiefly). */
+  options?: CheckOptions;
   to?: string;
   format: string;
 }
@@ -64,7 +69,7 @@ export interface UpgradeArgs {
 export function upgradeCommand(args: UpgradeArgs, library: UpstreamLibrary): UpgradeResult {
   if (!['text', 'json'].includes(args.format)) throw new CliError(`--format for upgrade must be text or json, not "${args.format}".`);
   if (!args.to) throw new CliError('upgrade needs --to <version>[/<language>], such as --to 2.1.');
-  const analysis = checkText(args.text, library);
+  const analysis = checkText(args.text, library, args.options);
   if (!analysis.doc) throw new CliError(`${args.file}: ${analysis.findings[0]?.message ?? 'cannot be read'}`);
   const base = detectedText(library, analysis.base);
   if (!base) throw new CliError(`${args.file} does not follow a Contributor Covenant text closely enough to upgrade it.`);
@@ -91,9 +96,9 @@ export function upgradeSummary(result: UpgradeResult): string {
 }
 
 /** `migrate --to 3.0`: the guided draft and its notes. */
-export function migrateCommand(args: { file: string; text: string; to?: string }, library: UpstreamLibrary): MigrationDraft {
+export function migrateCommand(args: { file: string; text: string; to?: string; options?: CheckOptions }, library: UpstreamLibrary): MigrationDraft {
   if (args.to !== '3.0') throw new CliError('migrate needs --to 3.0 (the only version that is a rewrite rather than an upgrade).');
-  const analysis = checkText(args.text, library);
+  const analysis = checkText(args.text, library, args.options);
   if (!analysis.doc) throw new CliError(`${args.file}: ${analysis.findings[0]?.message ?? 'cannot be read'}`);
   const draft = migrateToV3(analysis.doc, library, analysis.base);
   if (typeof draft === 'string') throw new CliError(draft);

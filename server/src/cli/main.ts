@@ -2,7 +2,9 @@ import { copyFileSync, readFileSync, renameSync, rmSync, writeFileSync } from 'n
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { environmentFor } from '../fileEnvironment';
-import { checkText, detectBase, RULES, type Environment, type UpstreamLibrary } from '../core/index';
+import { checkText, detectBase, resolveTarget, RULES, type CheckOptions, type Environment, type UpstreamLibrary } from '../core/index';
+import { findProjectConfig, formatConfigProblem } from '../projectConfigFiles';
+import { DEFAULT_SETTINGS, toCheckOptions } from '../settings';
 import { bundledUpstreamDir, loadUpstreamLibrary } from '../upstream/loader';
 import { formatDetections, formatText, toDetectionReport, toFileReport, type FileReport } from './report';
 import { ruleDocsUrl } from '../ruleDocs';
@@ -31,6 +33,9 @@ Commands:
                          over, and a comment at every decision for you to review.
   explain <rule-id>      Describe a rule.
   rules                  List the rules.
+
+check, diff, upgrade and migrate read the nearest .conductrc.json upward from each
+policy's folder (rules, base); detect always detects.
 
 Options:
   --format <format>      check: text (default), json or sarif; detect, diff: text or json.
@@ -90,7 +95,8 @@ function main(argv: readonly string[]): number {
     case 'migrate': {
       const { files, values } = parseArgs(rest, ['to']);
       if (files.length !== 1) throw new UsageError('migrate takes one policy file (or - for standard input).');
-      const draft = migrateCommand({ file: files[0], text: readPolicy(files[0]), to: values.to }, loadLibrary());
+      const library = loadLibrary();
+      const draft = migrateCommand({ file: files[0], text: readPolicy(files[0]), to: values.to, options: projectOptions(files[0], library) }, library);
       process.stdout.write(draft.text);
       console.error(`Draft from ${draft.from}: ${draft.notes.length} notes to review (<!-- Conduct Lens: … --> comments).`);
       return 0;
@@ -124,6 +130,28 @@ function readPolicy(file: string): string {
   return text;
 }
 
+const reportedConfigProblems = new Set<string>();
+
+/**
+ * The options the policy's project config file sets (the nearest .conductrc.json upward from
+ * its folder, the working folder for standard input). Its problems go to standard error,
+ * once per run, and never stop the check.
+ */
+function projectOptions(file: string, library: UpstreamLibrary): CheckOptions {
+  const found = findProjectConfig(file === '-' ? process.cwd() : dirname(resolve(file)));
+  if (!found) return {};
+  const options = toCheckOptions(DEFAULT_SETTINGS, found.config);
+  const problems = found.problems.map((p) => formatConfigProblem(found.path, p));
+  const unknownBase = options.base && resolveTarget(library, options.base);
+  if (typeof unknownBase === 'string') problems.push(`${found.path}: "base" is not bundled, so the detected base is used: ${unknownBase}`);
+  for (const problem of problems) {
+    if (reportedConfigProblems.has(problem)) continue;
+    reportedConfigProblems.add(problem);
+    console.error(`conduct-lens: ${problem}`);
+  }
+  return options;
+}
+
 /** Relative links are checked against the policy's own folder (the working folder for standard input). */
 function environmentOf(file: string): Environment {
   return environmentFor(pathToFileURL(file === '-' ? join(process.cwd(), 'stdin') : resolve(file)).href);
@@ -136,7 +164,7 @@ function check({ format = 'text', files }: Parsed): number {
   const targets = expandFolders(files, (folder) => console.error(`conduct-lens: no policy files in ${folder}.`));
   const reports: FileReport[] = targets.map(({ file }) => {
     const text = readPolicy(file);
-    return toFileReport(file, text, checkText(text, library, { env: environmentOf(file) }));
+    return toFileReport(file, text, checkText(text, library, { ...projectOptions(file, library), env: environmentOf(file) }));
   });
   addProjectFindings(targets, reports);
   if (format === 'json') console.log(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
@@ -157,7 +185,8 @@ function detect({ format = 'text', files }: Parsed): number {
 function diff({ format = 'text', files, values }: Parsed): number {
   if (files.length !== 1) throw new UsageError('diff takes one policy file (or - for standard input).');
   const other = values.with === undefined ? undefined : { file: values.with, text: readPolicy(values.with) };
-  const { output, exitCode } = diffCommand({ file: files[0], text: readPolicy(files[0]), against: values.against, other, format }, loadLibrary());
+  const library = loadLibrary();
+  const { output, exitCode } = diffCommand({ file: files[0], text: readPolicy(files[0]), against: values.against, other, format, options: projectOptions(files[0], library) }, library);
   console.log(output);
   return exitCode;
 }
@@ -165,7 +194,8 @@ function diff({ format = 'text', files, values }: Parsed): number {
 function upgrade({ format = 'text', files, values, flags }: Parsed): number {
   if (files.length !== 1 || files[0] === '-') throw new UsageError('upgrade takes one policy file.');
   const text = readPolicy(files[0]);
-  const result = upgradeCommand({ file: files[0], text, to: values.to, format }, loadLibrary());
+  const library = loadLibrary();
+  const result = upgradeCommand({ file: files[0], text, to: values.to, format, options: projectOptions(files[0], library) }, library);
   if (format === 'json') console.log(JSON.stringify(upgradeReport(files[0], text, result), null, 2));
   else if (!flags.has('write')) process.stdout.write(result.text);
   console.error(upgradeSummary(result));

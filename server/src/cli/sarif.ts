@@ -1,4 +1,4 @@
-import { MISSPELLED_FILE_NAME, RULES, TRANSLATION_DRIFT, UNREADABLE_INPUT, type Finding } from '../core/index';
+import { MISSPELLED_FILE_NAME, RULES, SUPPRESSION_COMMENT, TRANSLATION_DRIFT, UNREADABLE_INPUT, type Finding } from '../core/index';
 import { ruleDocsUrl } from '../ruleDocs';
 import type { FileReport } from './report';
 
@@ -16,6 +16,7 @@ export function toSarif(reports: readonly FileReport[], toolVersion: string): ob
     { id: UNREADABLE_INPUT, summary: 'The file could not be analysed (binary or larger than the limit).', level: 'warning' as const },
     { id: MISSPELLED_FILE_NAME, summary: 'A policy file name GitHub does not recognise as a code of conduct.', level: 'warning' as const },
     { id: TRANSLATION_DRIFT, summary: 'A translation follows another version or wording than the primary policy.', level: 'warning' as const },
+    { id: SUPPRESSION_COMMENT, summary: 'A conduct-disable or conduct-enable comment names a rule that does not exist.', level: 'warning' as const },
   ];
   const index = new Map(rules.map((r, i) => [r.id, i]));
   return {

@@ -7,6 +7,7 @@ import { baseSections } from './rules/ruleSupport';
 import { RULES, type Environment, type PolicyBase, type Rule, type RuleContext, type RuleFix, type Severity } from './rules/index';
 import type { Span } from './span';
 import { findBlocks } from './structure/blocks';
+import { findSuppressionComments, suppressionFilter } from './suppressions';
 import type { UpstreamLibrary } from './upstream/library';
 
 /** A finding with its severity applied. */
@@ -29,10 +30,18 @@ export interface CheckOptions {
   maxLength?: number;
   /** Access to the world outside the text (file checks), when the caller has it. */
   env?: Environment;
+  /**
+   * The base the user named, instead of the detected one: a Contributor Covenant version,
+   * optionally in a language. Ignored when the library has no such text (see DetectOptions.base).
+   */
+  base?: { version: string; language?: string };
 }
 
 /** The pseudo-rule for input that cannot be analysed at all (binary, oversized). */
 export const UNREADABLE_INPUT = 'unreadable-input';
+
+/** The pseudo-rule for a suppression comment that names a rule that does not exist. */
+export const SUPPRESSION_COMMENT = 'suppression-comment';
 
 
 /** Runs every enabled rule; a rule that throws is reported to `onRuleError` and skipped. */
@@ -136,10 +145,10 @@ export interface ReadPolicy {
  * wording; no rule runs. For callers that need the model only (the other side of a
  * two-policy comparison).
  */
-export function readPolicy(text: string, library: UpstreamLibrary, maxLength?: number): ReadPolicy {
+export function readPolicy(text: string, library: UpstreamLibrary, maxLength?: number, pinnedBase?: CheckOptions['base']): ReadPolicy {
   const reason = unreadableReason(text, maxLength);
   if (reason) return { unreadable: reason };
-  const { detection: base, sectionOf } = analyseBase(text, library);
+  const { detection: base, sectionOf } = analyseBase(text, library, pinnedBase && { base: pinnedBase });
   const sections = baseSections(base, library);
   const doc = parseConductDocument(text, library, {
     baseSections: sections,
@@ -153,7 +162,8 @@ export function readPolicy(text: string, library: UpstreamLibrary, maxLength?: n
 
 /**
  * Detects the policy's base, parses it and lints it in one step, guarding against input
- * that cannot be read. Callers cache the result per document version.
+ * that cannot be read, and drops what the policy's suppression comments silence (so the
+ * editor and the CLI honour them alike). Callers cache the result per document version.
  */
 export function checkText(
   text: string,
@@ -161,11 +171,35 @@ export function checkText(
   options: CheckOptions = {},
   onRuleError?: (rule: Rule, error: unknown) => void,
 ): CheckResult {
-  const { doc, base, unreadable } = readPolicy(text, library, options.maxLength);
+  const { doc, base, unreadable } = readPolicy(text, library, options.maxLength, options.base);
   if (!doc || !base) return { findings: [{ rule: UNREADABLE_INPUT, severity: 'warning', message: unreadable ?? 'This file could not be read.', span: { start: 0, end: 0 } }] };
   const spans = findBlocks(doc);
-  if (spans.length < 2) return { doc, base, findings: lintDocument(doc, base, library, options, onRuleError) };
-  return { doc, base, ...checkBlocks(doc, spans, library, options, onRuleError) };
+  if (spans.length < 2) return { doc, base, findings: suppressed(text, lintDocument(doc, base, library, options, onRuleError)) };
+  const checked = checkBlocks(doc, spans, library, options, onRuleError);
+  return { doc, base, ...checked, findings: suppressed(text, checked.findings) };
+}
+
+/**
+ * The findings the policy's suppression comments leave standing, plus one warning per rule
+ * id a comment names that does not exist: a misspelt id would otherwise silence nothing
+ * without a word.
+ */
+function suppressed(text: string, findings: Finding[]): Finding[] {
+  const comments = findSuppressionComments(text, new Set(RULES.map((r) => r.id)));
+  if (!comments.length) return findings;
+  const silenced = suppressionFilter(text, comments);
+  const kept = findings.filter((f) => !silenced(f.rule, f.span.start));
+  for (const comment of comments) {
+    for (const id of comment.unknown) {
+      kept.push({
+        rule: SUPPRESSION_COMMENT,
+        severity: 'warning',
+        message: `Unknown rule "${id}" in a conduct-${comment.kind} comment; expected a rule id such as unfilled-placeholder (the README lists them all).`,
+        span: comment.span,
+      });
+    }
+  }
+  return kept.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
 }
 
 /**
@@ -183,7 +217,7 @@ function checkBlocks(
   const findings: Finding[] = [];
   const blocks: { span: Span; base: Detection }[] = [];
   for (const span of spans) {
-    const read = readPolicy(doc.text.slice(span.start, span.end), library, options.maxLength);
+    const read = readPolicy(doc.text.slice(span.start, span.end), library, options.maxLength, options.base);
     if (!read.doc || !read.base) continue;
     blocks.push({ span, base: read.base });
     for (const finding of lintDocument(read.doc, read.base, library, options, onRuleError)) {

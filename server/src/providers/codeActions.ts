@@ -2,6 +2,7 @@ import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActio
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCache } from '../analysisCache';
 import { fixAllAction, wantsFixAll } from './fixAll';
+import { fillPlaceholderFixes } from './fillPlaceholder';
 import { insertSectionFixes } from './insertSection';
 
 /** One edit a diagnostic offers, with the title its rule gave it. */
@@ -73,5 +74,9 @@ export async function provideCodeActions(cache: AnalysisCache, params: CodeActio
   if (!document || token.isCancellationRequested) return [];
   // Fix-all is asked for by kind (on save, the Source Action menu), never with the light bulb's quick fixes.
   if (wantsFixAll(params.context.only)) return fixAllAction(cache, document.uri, token);
-  return [...quickFixes(document, params.context.diagnostics), ...(await insertSectionFixes(cache, document, params.context.diagnostics, token))];
+  return [
+    ...quickFixes(document, params.context.diagnostics),
+    ...(await insertSectionFixes(cache, document, params.context.diagnostics, token)),
+    ...(await fillPlaceholderFixes(cache, document, params.context.diagnostics, token)),
+  ];
 }
