@@ -3,6 +3,7 @@ import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type
 import { registerCheckFileCommand, markedPolicies } from './checkFileCommand';
 import { BASE_SCHEME } from './compare/baseUri';
 import { registerComparison } from './compare/commands';
+import { registerInsertSectionCommand } from './insertSectionCommand';
 import { registerFixAllCommand } from './fixAllCommand';
 import { registerFillPlaceholder } from './fillPlaceholder';
 import { registerStatusItem } from './statusItem';
@@ -45,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerCheckFileCommand(context, () => client),
     registerComparison(() => client),
     registerUpgradeCommands(() => client),
+    registerInsertSectionCommand(() => client),
     registerFixAllCommand(),
     registerFillPlaceholder(),
     vscode.commands.registerCommand('conduct.showOutput', () => client?.outputChannel.show()),

@@ -3,6 +3,7 @@
 // test modules export a function that declares their tests once mocha's globals exist.
 import Mocha from 'mocha';
 import { registerCompareTests } from './compare.test';
+import { registerCompletionTests } from './completion.test';
 import { registerConductTests } from './conduct.test';
 import { registerSeedTests } from './seeds.test';
 import { registerUpgradeTests } from './upgrade.test';
@@ -15,6 +16,7 @@ export function run(): Promise<void> {
   registerSeedTests();
   registerCompareTests();
   registerUpgradeTests();
+  registerCompletionTests();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       console.log(`e2e: ${runner.stats?.passes ?? 0} passed, ${runner.stats?.failures ?? 0} failed`);
