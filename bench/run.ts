@@ -1,8 +1,12 @@
 // npm run bench: how the analysis and the comparison compare with parsing the same Markdown
-// with remark-parse alone, in this process, on the seed policies, every bundled upstream text
-// and two generated 1 MiB policies. Ratios, not absolute times, are what to watch: they hold
-// across machines. Targets are absolute, so each is printed beside its figure.
-//   npm run bench -- --quick   fewer rounds, for a quick look (about 20 s on an idle two-core machine)
+// with remark-parse alone (and with markdownlint), in this process, on the seed policies,
+// every bundled upstream text and two generated 1 MiB policies; then the product as shipped:
+// detection as the catalog grows, the bundled language server over stdio (bench/lsp.ts), the
+// bundled CLI over 1,000 files and the minified bundles (bench/product.ts). Ratios, not
+// absolute times, are what to watch: they hold across machines. Targets are absolute, so
+// each is printed beside its figure. Build first (npm run build): the LSP and CLI figures
+// use dist/.
+//   npm run bench -- --quick   fewer rounds, for a quick look; npm test runs it to prove the harness works
 //   npm run bench -- --write   also rewrites bench/RESULTS.md (keeping its "## Notes")
 import { readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -10,8 +14,11 @@ import { buildDetectionIndex, checkText, detectBase, parseConductDocument } from
 import { compareTexts, comparedText, compareWithUpstream, type Comparison } from '../server/src/core/compare/index';
 import { parseMarkdown } from '../server/src/core/markdown';
 import { seed, SEEDS_DIR, upstreamText, upstreamLibrary } from '../test/support/upstream';
+import { lint as markdownlint } from 'markdownlint/sync';
 import { largePolicy } from './largePolicy';
-import { machine, writeResults, type Results, type Row } from './results';
+import { measureLsp } from './lsp';
+import { bundleSizes, cliThroughput, detectionCurve } from './product';
+import { lspRows, machine, writeResults, type Results, type Row } from './results';
 
 const machineLine = machine();
 const quick = process.argv.includes('--quick');
@@ -49,6 +56,8 @@ const corpusRows: Row[] = [
   { name: 'detectBase', ms: overCorpus((t) => detectBase(t, library)), baseline },
   { name: 'parseConductDocument', ms: overCorpus((t) => parseConductDocument(t, library)), baseline },
   { name: 'checkText (detect + parse + all rules)', ms: overCorpus((t) => checkText(t, library)), baseline },
+  // markdownlint with its default rules: what a Markdown linter costs on the same texts.
+  { name: 'markdownlint, default rules (comparison)', ms: overCorpus((t) => markdownlint({ strings: { policy: t } })), baseline },
 ];
 
 const target = (ms: number, limit: number) => `≤ ${limit >= 1000 ? `${limit / 1000} s` : `${limit} ms`}: ${ms <= limit ? 'met' : 'MISSED'}`;
@@ -65,7 +74,9 @@ const seedRows: Row[] = seeds.map((n) => {
 
 // Two 1 MiB policies shuffled from 2.1's paragraphs: one against 2.1 itself, then one against the other.
 const v21 = upstreamText('2.1');
-const large = [largePolicy(v21.body, 1), largePolicy(v21.body, 2)];
+// A quick run proves the harness on 128 KiB instead: 1 MiB alone takes longer than its budget.
+const largeSize = quick ? 128 << 10 : 1 << 20;
+const large = [largePolicy(v21.body, 1, largeSize), largePolicy(v21.body, 2, largeSize)];
 const parseOnce = (text: string) => {
   const t0 = performance.now();
   const doc = parseConductDocument(text, library, { baseSections: library.sectionsOf(v21) });
@@ -83,19 +94,37 @@ function largeRow(name: string, compare: () => Comparison): Row {
   return { name, ms, baseline: largeBaseline, target: target(ms, LARGE_TARGET_MS), fallback: fallbackOf(last!), note: `${last!.sections.length.toLocaleString('en')} sections` };
 }
 const largeRows: Row[] = [
-  largeRow('1 MiB policy vs upstream 2.1 (`compareWithUpstream`)', () => compareWithUpstream(first.doc, v21, library)),
-  largeRow('1 MiB vs 1 MiB, differently shuffled (`compareTexts`)', () => compareTexts(firstRead, secondRead)),
+  largeRow(`${quick ? '128 KiB' : '1 MiB'} policy vs upstream 2.1 (\`compareWithUpstream\`)`, () => compareWithUpstream(first.doc, v21, library)),
+  largeRow(`${quick ? '128 KiB vs 128 KiB' : '1 MiB vs 1 MiB'}, differently shuffled (\`compareTexts\`)`, () => compareTexts(firstRead, secondRead)),
 ];
 
-const results: Results = {
-  quick,
-  rounds,
-  corpus: { texts: corpus.length, kib: bytes / 1024, indexMs, rows: corpusRows },
-  seeds: seedRows,
-  large: { kib: large[0].length / 1024, parseMs: [first.ms, second.ms], baselineMs: largeBaseline, rows: largeRows },
-};
-printResults(results);
-if (process.argv.includes('--write')) console.log(`\nwrote ${writeResults(results, machineLine)}`);
+async function main(): Promise<void> {
+  const curve = detectionCurve(library, corpus, median, rounds.corpus);
+  const lsp = await measureLsp(quick);
+  const cli = cliThroughput(corpus, quick ? 50 : 1000);
+  const bundles = await bundleSizes();
+  const results: Results = {
+    quick,
+    rounds,
+    corpus: { texts: corpus.length, kib: bytes / 1024, indexMs, rows: corpusRows },
+    seeds: seedRows,
+    large: { kib: large[0].length / 1024, parseMs: [first.ms, second.ms], baselineMs: largeBaseline, rows: largeRows },
+    curve,
+    lsp,
+    cli,
+    bundles,
+  };
+  printResults(results);
+  if (process.argv.includes('--write')) console.log(`\nwrote ${writeResults(results, machineLine)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
 
 function printResults(r: Results): void {
   const line = (row: Row) => {
@@ -109,6 +138,10 @@ function printResults(r: Results): void {
   console.log('\nword-level comparison of each seed with its detected base (baseline: remark-parse of the same seed)');
   r.seeds.forEach((row) => console.log(line(row)));
   const largeBaseline = r.large.baselineMs === undefined ? 'not measured in a quick run' : `${r.large.baselineMs.toFixed(0)} ms`;
-  console.log(`\n${r.large.kib / 1024} MiB generated policies (read once in ${r.large.parseMs.map((ms) => ms.toFixed(0)).join(' and ')} ms; baseline: remark-parse of the first, ${largeBaseline})`);
+  console.log(`\n${(r.large.kib / 1024).toFixed(3)} MiB generated policies (read once in ${r.large.parseMs.map((ms) => ms.toFixed(0)).join(' and ')} ms; baseline: remark-parse of the first, ${largeBaseline})`);
   r.large.rows.forEach((row) => console.log(line(row)));
+  console.log('\ndetection over the corpus as the catalog grows (index built beforehand)');
+  r.curve.forEach((p) => console.log(`  ${String(p.texts).padStart(3)} texts + ${String(p.revisions).padStart(3)} earlier wordings: ${p.ms.toFixed(1)} ms, ${(p.ms / r.corpus.texts).toFixed(2)} ms per policy`));
+  console.log('');
+  for (const row of lspRows(r)) console.log(`${row.name.padEnd(56)} ${row.figure.padStart(12)}  ${row.target}`);
 }

@@ -130,28 +130,37 @@ const NOT_PROSE = /`[^`\n]*`|\]\([^)\n]*\)|<[^>\n]*>|https?:\/\/\S+|\S+@\S+|^\s*
 
 /** Writing systems that tell one language's block from another's (Han and Kana read as one). */
 const SCRIPTS: readonly [string, RegExp][] = [
-  ['latin', /\p{Script=Latin}/u],
-  ['cjk', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u],
-  ['hangul', /\p{Script=Hangul}/u],
-  ['cyrillic', /\p{Script=Cyrillic}/u],
-  ['greek', /\p{Script=Greek}/u],
-  ['arabic', /\p{Script=Arabic}/u],
-  ['hebrew', /\p{Script=Hebrew}/u],
-  ['devanagari', /\p{Script=Devanagari}/u],
-  ['thai', /\p{Script=Thai}/u],
+  ['latin', /\p{Script=Latin}/gu],
+  ['cjk', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu],
+  ['hangul', /\p{Script=Hangul}/gu],
+  ['cyrillic', /\p{Script=Cyrillic}/gu],
+  ['greek', /\p{Script=Greek}/gu],
+  ['arabic', /\p{Script=Arabic}/gu],
+  ['hebrew', /\p{Script=Hebrew}/gu],
+  ['devanagari', /\p{Script=Devanagari}/gu],
+  ['thai', /\p{Script=Thai}/gu],
 ];
+const LETTER = /\p{L}/gu;
+
+/** How many times a global pattern matches: one linear scan, no per-character work in JavaScript. */
+function countMatches(text: string, pattern: RegExp): number {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (pattern.exec(text)) count++;
+  return count;
+}
 
 /** The writing system of most of a part's letters, when a clear majority (four in five) share one. */
 function scriptOf(text: string): { script?: string; letters: number } {
-  const counts = new Map<string, number>();
-  let total = 0;
-  for (const char of text.replace(NOT_PROSE, ' ')) {
-    if (!/\p{L}/u.test(char)) continue;
-    total++;
-    const script = SCRIPTS.find(([, pattern]) => pattern.test(char))?.[0] ?? 'other';
-    counts.set(script, (counts.get(script) ?? 0) + 1);
-  }
+  const prose = text.replace(NOT_PROSE, ' ');
+  const total = countMatches(prose, LETTER);
   if (total < 20) return { letters: total };
-  const [script, count] = [...counts].sort((a, b) => b[1] - a[1])[0];
-  return count >= 0.8 * total ? { script, letters: total } : { letters: total };
+  let best: { script: string; count: number } | undefined;
+  for (const [script, pattern] of SCRIPTS) {
+    const count = countMatches(prose, pattern);
+    if (!best || count > best.count) best = { script, count };
+    // A clear majority found: no other script can beat it.
+    if (count >= 0.8 * total) break;
+  }
+  return best && best.count >= 0.8 * total ? { script: best.script, letters: total } : { letters: total };
 }
