@@ -90,6 +90,16 @@ export function registerCompletionTests(): void {
       assert.equal(editor.document.getText(), text);
     });
 
+    it('inserts a standard section at the cursor when asked to, one blank line apart from the text above', async () => {
+      const { text } = cut(body, 'Scope');
+      const scope = body.slice(body.indexOf('## Scope\n'), body.indexOf('## Enforcement\n')).trimEnd();
+      const editor = await openPolicy(fixtures, 'sections/cursor/CODE_OF_CONDUCT.md', text);
+      const end = editor.document.positionAt(text.length);
+      editor.selection = new vscode.Selection(end, end);
+      assert.equal(await vscode.commands.executeCommand('conduct.insertStandardSection', { section: 'scope', where: 'cursor' }), true);
+      assert.equal(editor.document.getText(), `${text.trimEnd()}\n\n${scope}\n`);
+    });
+
     it('inserts the missing section with its quick fix, then undo restores the policy', async () => {
       const { text } = cut(body, 'Scope');
       const editor = await openPolicy(fixtures, 'sections/quickfix/CODE_OF_CONDUCT.md', text);
