@@ -1,8 +1,8 @@
 import { minimatch } from 'minimatch';
-import { isPolicyFileName } from './core/index';
+import { correctPolicyFileName, isPolicyFileName } from './core/index';
 
 /**
- * Decides which open documents are conduct policies: conventional file names, the user's
+ * Decides which documents are conduct policies: conventional file names and misspelled ones, the user's
  * `conduct.files` globs (relative to a workspace folder), and documents the user marked
  * with "Check This File as a Conduct Policy".
  */
@@ -25,7 +25,9 @@ export class PolicySelector {
   isPolicy(uri: string, globs: readonly string[]): boolean {
     if (this.marked.has(uri)) return true;
     const path = uriPath(uri);
-    if (isPolicyFileName(path.slice(path.lastIndexOf('/') + 1))) return true;
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    // A misspelled name ("CCODE_OF_CONDUCT.md") is still meant as the policy: check it, and say the name is wrong.
+    if (isPolicyFileName(name) || correctPolicyFileName(name)) return true;
     if (!globs.length) return false;
     for (const folder of this.folders) {
       if (!uri.startsWith(`${folder}/`)) continue;

@@ -13,7 +13,9 @@ import { provideHover } from './providers/hover';
 import { markAsPolicy } from './providers/markAsPolicy';
 import { standardSectionsFor } from './providers/standardSections';
 import { migrate, upgrade, upgradeChoices } from './providers/upgrade';
+import { WorkspaceScan } from './providers/workspaceScan';
 import { MIGRATE, UPGRADE, UPGRADE_CHOICES, type MigrateParams, type UpgradeChoicesParams, type UpgradeParams } from './upgradeProtocol';
+import { CHECK_FILES, FINISH_SCAN, POLICY_FILES, type CheckFilesParams, type FinishScanParams, type PolicyFilesParams } from './workspaceProtocol';
 
 export interface ServerOptions {
   /** Loads the bundled upstream texts; called once, on first need. */
@@ -29,6 +31,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const cache = new AnalysisCache(connection, options.loadLibrary);
   const diagnostics = new DiagnosticsProvider(connection, cache);
   const comparison = new ComparisonProvider(cache);
+  const scan = new WorkspaceScan(connection, cache);
   let workspaceFolderEvents = false;
   const recheck = () => {
     cache.clear();
@@ -56,6 +59,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     cache.settings.subscribe(() => {
       cache.warnSettingsProblems();
       void recheck();
+      void scan.refresh();
     });
     if (workspaceFolderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
@@ -68,11 +72,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   // A file created or deleted beside a policy changes what missing-link-target reports.
-  connection.onDidChangeWatchedFiles(() => void recheck());
+  connection.onDidChangeWatchedFiles((params) => {
+    scan.filesChanged(params.changes);
+    void recheck();
+  });
 
   connection.languages.diagnostics.on((params, token) => diagnostics.report(params.textDocument.uri, token));
   cache.documents.onDidChangeContent((event) => diagnostics.didChange(event.document.uri));
   cache.documents.onDidClose((event) => diagnostics.didClose(event.document.uri));
+  cache.documents.onDidOpen((event) => scan.didOpen(event.document.uri));
+  cache.documents.onDidClose((event) => void scan.didClose(event.document));
 
   connection.onHover((params, token) => provideHover(cache, params, token));
   connection.onCodeAction((params, token) => provideCodeActions(cache, params, token));
@@ -87,6 +96,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onRequest(UPGRADE, (params: UpgradeParams, token: CancellationToken) => upgrade(cache, params, token));
   connection.onRequest(STANDARD_SECTIONS, (params: StandardSectionsParams, token: CancellationToken) => standardSectionsFor(cache, params, token));
   connection.onRequest(MIGRATE, (params: MigrateParams, token: CancellationToken) => migrate(cache, params, token));
+
+  connection.onRequest(POLICY_FILES, (params: PolicyFilesParams, token: CancellationToken) => scan.policyFiles(params, token));
+  connection.onRequest(CHECK_FILES, (params: CheckFilesParams, token: CancellationToken) => scan.checkFiles(params, token));
+  connection.onRequest(FINISH_SCAN, (params: FinishScanParams) => scan.finish(params));
 
   connection.listen();
 }

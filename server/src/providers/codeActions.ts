@@ -4,6 +4,7 @@ import type { AnalysisCache } from '../analysisCache';
 import { fixAllAction, wantsFixAll } from './fixAll';
 import { fillPlaceholderFixes } from './fillPlaceholder';
 import { insertSectionFixes } from './insertSection';
+import { renameFileFixes } from './renameFile';
 
 /** One edit a diagnostic offers, with the title its rule gave it. */
 export interface FixEdit {
@@ -78,5 +79,6 @@ export async function provideCodeActions(cache: AnalysisCache, params: CodeActio
     ...quickFixes(document, params.context.diagnostics),
     ...(await insertSectionFixes(cache, document, params.context.diagnostics, token)),
     ...(await fillPlaceholderFixes(cache, document, params.context.diagnostics, token)),
+    ...renameFileFixes(params.context.diagnostics),
   ];
 }

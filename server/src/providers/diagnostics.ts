@@ -13,6 +13,7 @@ import type { AnalysisCache, PolicyAnalysis } from '../analysisCache';
 import type { Finding, RuleFix } from '../core/index';
 import { ruleDocsUrl } from '../ruleDocs';
 import type { FixData, FixEdit } from './codeActions';
+import { misspelledNameDiagnostics } from './fileNames';
 
 /** What diagnostics send to the client; a Connection is one. */
 export type DiagnosticsConnection = Pick<Connection, 'sendDiagnostics' | 'sendRequest'>;
@@ -49,7 +50,7 @@ export class DiagnosticsProvider {
     try {
       const policy = await this.cache.get(uri);
       if (!policy || token.isCancellationRequested) return [];
-      return toDiagnostics(policy);
+      return [...misspelledNameDiagnostics(uri, policy.document.getText()), ...toDiagnostics(policy)];
     } catch (error) {
       // An empty report beats stale findings; the log says why, once per cause.
       this.cache.logOnce(`diagnose:${(error as Error)?.message}`, `Checking ${uri} failed: ${(error as Error)?.stack ?? error}`);
@@ -100,7 +101,8 @@ export class DiagnosticsProvider {
   }
 }
 
-function toDiagnostics({ document, analysis }: PolicyAnalysis): Diagnostic[] {
+/** A policy's findings as diagnostics, each with its quick fixes and the version they were computed on. */
+export function toDiagnostics({ document, analysis }: PolicyAnalysis): Diagnostic[] {
   return analysis.findings.map((f) => ({
     range: { start: document.positionAt(f.span.start), end: document.positionAt(f.span.end) },
     severity: SEVERITY[f.severity],
