@@ -46,7 +46,7 @@ const MUTATIONS: ((random: Random, text: string) => string)[] = [
   (r, t) => atRandomMatch(r, t, /version\/(\d)\/(\d)\//g, () => `version/${pick(r, VERSIONS).replace('.', '/')}/`),
   (r, t) => `${t}\nThis page is shared under ${pick(r, ['CC BY 4.0', 'CC BY-SA 4.0', 'CC-BY-SA', '[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)', 'Attribution-ShareAlike 4.0'])}.\n`,
   (r, t) => atRandomMatch(r, t, /^\[[^\]\n]+\]:[^\n]*\n/gm, () => ''),
-  (r, t) => t.replace(/^\[[^\]\n]+\]:[^\n]*\n/gm, ''),
+  (_r, t) => t.replace(/^\[[^\]\n]+\]:[^\n]*\n/gm, ''),
   (r, t) => atRandomMatch(r, t, /\p{Ll}+ (?=\p{Ll}{3,} )/gu, (m) => `${m[0].trimEnd()}\n\n`),
   (r, t) => atRandomMatch(r, t, /[éèüöäçñ©’“”–]/g, (m) => Buffer.from(m[0], 'utf8').toString('latin1')),
   (r, t) => `${t}\nWrite to [the stewards](${pick(r, ['stewards@example.org', '<stewards@example.org>'])}) at any hour.\n`,

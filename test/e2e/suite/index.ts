@@ -5,6 +5,7 @@ import Mocha from 'mocha';
 import { registerCompareTests } from './compare.test';
 import { registerCompletionTests } from './completion.test';
 import { registerConductTests } from './conduct.test';
+import { registerQuickFixTests } from './quickFixes.test';
 import { registerSeedTests } from './seeds.test';
 import { registerUpgradeTests } from './upgrade.test';
 
@@ -16,6 +17,7 @@ export function run(): Promise<void> {
   registerSeedTests();
   registerCompareTests();
   registerUpgradeTests();
+  registerQuickFixTests();
   registerCompletionTests();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
