@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { CancellationToken, CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { provideCodeActions, quickFixes, type FixData } from '../../server/src/providers/codeActions';
+import { DiagnosticsProvider } from '../../server/src/providers/diagnostics';
 import { FIX_ALL_KIND, wantsFixAll } from '../../server/src/providers/fixAll';
 import { POLICY_URI, startCache } from './fakeClient';
 
@@ -82,5 +83,18 @@ describe('quick fixes from a finding with several fixes', () => {
   it('skips malformed alternatives and keeps the well-formed ones', () => {
     const data = { fixes: [{ newText: 'x' }, { range: range(0, 5), newText: 'Hey', title: 7 }, { range: range(0, 5), newText: 'Yo' }], version: 1 } as unknown as FixData;
     assert.deepEqual(quickFixes(document, [diagnostic(data)]).map((a) => a.title), ['Replace "Hello" with "Yo"']);
+  });
+});
+
+describe('diagnostics carry the rule\'s fix title to the quick fix', () => {
+  it('names the split-paragraph fix after what it does, and its edit joins the paragraph', async () => {
+    const text = '# Pebble Club Code of Conduct\n\nWrite to the stewards about anything that worries\n\nyou, at any hour.\n\n© 2025 Pebble Club\n';
+    const { client, cache } = startCache();
+    client.open(POLICY_URI, text);
+    const split = (await new DiagnosticsProvider(client.connection, cache).diagnose(POLICY_URI, CancellationToken.None)).filter((d) => d.code === 'split-paragraph');
+    assert.equal(split.length, 1);
+    const [action] = quickFixes(TextDocument.create(POLICY_URI, 'markdown', 1, text), split);
+    assert.equal(action.title, 'Join the paragraph across the blank line');
+    assert.equal(applied(text, action), text.replace('worries\n\nyou', 'worries you'));
   });
 });
