@@ -5,6 +5,7 @@ import Mocha from 'mocha';
 import { registerCompareTests } from './compare.test';
 import { registerCompletionTests } from './completion.test';
 import { registerConductTests } from './conduct.test';
+import { registerConfigurationTests } from './configuration.test';
 import { registerQuickFixTests } from './quickFixes.test';
 import { registerSeedTests } from './seeds.test';
 import { registerUpgradeTests } from './upgrade.test';
@@ -19,6 +20,7 @@ export function run(): Promise<void> {
   registerUpgradeTests();
   registerQuickFixTests();
   registerCompletionTests();
+  registerConfigurationTests();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       console.log(`e2e: ${runner.stats?.passes ?? 0} passed, ${runner.stats?.failures ?? 0} failed`);
