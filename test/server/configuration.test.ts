@@ -105,6 +105,28 @@ describe('the analysis with a project config file', () => {
   });
 });
 
+describe('conduct.base in the server', () => {
+  it('measures the policy against the configured base, and logs once when that base is not bundled', async () => {
+    const { client, cache } = startCache();
+    cache.configure(initializeParams({ capabilities: { workspace: { configuration: true } } }));
+    let base = '2.0/de';
+    client.settings = () => ({ base });
+    client.open('file:///w/CODE_OF_CONDUCT.md', UNFILLED);
+    const analysis = (await cache.get('file:///w/CODE_OF_CONDUCT.md'))!.analysis;
+    assert.deepEqual([analysis.base?.version, analysis.base?.language, analysis.base?.layer], ['2.0', 'de', 'configured']);
+
+    base = '9.9';
+    cache.settings.forget('file:///w/CODE_OF_CONDUCT.md');
+    cache.clear();
+    assert.notEqual((await cache.get('file:///w/CODE_OF_CONDUCT.md'))!.analysis.base?.layer, 'configured');
+    cache.clear();
+    await cache.get('file:///w/CODE_OF_CONDUCT.md');
+    const logged = client.all<string>('console/error').filter((m) => m.includes('configured base'));
+    assert.equal(logged.length, 1);
+    assert.match(logged[0], /There is no Contributor Covenant 9\.9/);
+  });
+});
+
 describe('fill placeholder quick fix', () => {
   const diagnostic: Diagnostic = { source: 'conduct', code: 'unfilled-placeholder', message: 'x', range: { start: { line: 2, character: 26 }, end: { line: 2, character: 49 } } };
 
