@@ -1,7 +1,8 @@
 import { Emitter, MessageType, ShowMessageNotification, TextDocuments, type Connection, type Disposable, type InitializeParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildDetectionIndex, checkText, resolveTarget, type CheckResult, type UpstreamLibrary } from './core/index';
+import { buildDetectionIndex, checkText, readPolicy, resolveTarget, type CheckOptions, type CheckResult, type UpstreamLibrary } from './core/index';
 import { environmentFor } from './fileEnvironment';
+import { OFF_THREAD_MIN_LENGTH, StaleAnalysis, type OffThreadAnalysis } from './offThreadAnalysis';
 import { PolicySelector } from './policySelector';
 import { ProjectConfigCache } from './projectConfigFiles';
 import type { ConductInitializationOptions } from './protocol';
@@ -38,9 +39,14 @@ export class AnalysisCache {
   private libraryError: string | undefined;
   private readonly failedOnce = new Set<string>();
 
+  /** Analyses of large policies running on the worker thread, per URI, with the version each is of. */
+  private readonly inFlight = new Map<string, { version: number; result: Promise<CheckResult> }>();
+
   constructor(
     private readonly connection: Connection,
     private readonly loadLibrary: () => UpstreamLibrary,
+    /** Where large policies are analysed, off the main thread; without it (tests in one process) they are analysed here. */
+    private readonly offThread?: OffThreadAnalysis,
   ) {
     this.settings = new SettingsCache(connection);
     this.projectConfigs = new ProjectConfigCache((message) => connection.console.warn(message));
@@ -86,10 +92,49 @@ export class AnalysisCache {
     if (!library) return undefined;
     const cached = this.analyses.get(uri);
     if (cached?.version === document.version) return { document, analysis: cached, library };
-    const analysis: Analysis = { version: document.version, ...this.analyse(uri, document.getText(), settings, library) };
+    const text = document.getText();
+    if (this.offThread && text.length >= OFF_THREAD_MIN_LENGTH && text.length <= settings.maxFileLength) return this.getOffThread(uri, document, text, settings, library, generation);
+    const analysis: Analysis = { version: document.version, ...this.analyse(uri, text, settings, library) };
     // Settings read before an invalidation may be stale: answer with them, but do not keep them.
     if (generation === this.generation) this.analyses.set(uri, analysis);
     return { document, analysis, library };
+  }
+
+  /**
+   * A large policy's analysis from the worker thread, so this thread keeps answering other
+   * requests meanwhile. The parsed document does not cross threads: it is read here on first
+   * use (a hover on this very policy), not for diagnostics.
+   */
+  private async getOffThread(uri: string, document: TextDocument, text: string, settings: ConductSettings, library: UpstreamLibrary, generation: number): Promise<PolicyAnalysis | undefined> {
+    const version = document.version;
+    let flight = this.inFlight.get(uri);
+    if (flight?.version !== version) {
+      const options = this.optionsFor(uri, settings, library);
+      const result = this.offThread!.analyse(uri, text, options, library, () => this.documents.get(uri)?.version !== version);
+      flight = { version, result };
+      this.inFlight.set(uri, flight);
+      const clear = () => {
+        if (this.inFlight.get(uri) === flight) this.inFlight.delete(uri);
+      };
+      result.then(clear, clear);
+    }
+    let result: CheckResult;
+    try {
+      result = await flight.result;
+    } catch (error) {
+      if (error instanceof StaleAnalysis) return this.get(uri);
+      this.logOnce(`worker:${(error as Error)?.message}`, `${(error as Error)?.message ?? error}; analysing on the main thread instead.`);
+      result = this.analyse(uri, text, settings, library);
+    }
+    // The document changed while the worker ran: answer for the version there is now.
+    const current = this.documents.get(uri);
+    if (!current) return undefined;
+    if (current.version !== version) return this.get(uri);
+    const cached = this.analyses.get(uri);
+    if (cached?.version === version) return { document: current, analysis: cached, library };
+    const analysis = withLazyDocument({ version, ...result }, () => readPolicy(text, library, settings.maxFileLength, this.optionsFor(uri, settings, library).base).doc);
+    if (generation === this.generation) this.analyses.set(uri, analysis);
+    return { document: current, analysis, library };
   }
 
   /** Whether `uri` is checked as a policy, open or not: its name, a `conduct.files` glob, or the user's mark. */
@@ -105,10 +150,15 @@ export class AnalysisCache {
     return library && this.analyse(uri, text, settings, library);
   }
 
-  private analyse(uri: string, text: string, settings: ConductSettings, library: UpstreamLibrary): CheckResult {
+  private optionsFor(uri: string, settings: ConductSettings, library: UpstreamLibrary): CheckOptions {
     const options = toCheckOptions(settings, this.projectConfigs.get(uri)?.config);
     const unknownBase = options.base && resolveTarget(library, options.base);
     if (typeof unknownBase === 'string') this.logOnce(`base:${unknownBase}`, `The configured base is not bundled, so the detected one is used: ${unknownBase}`);
+    return options;
+  }
+
+  private analyse(uri: string, text: string, settings: ConductSettings, library: UpstreamLibrary): CheckResult {
+    const options = this.optionsFor(uri, settings, library);
     return checkText(text, library, { ...options, env: environmentFor(uri) }, (rule, error) =>
       this.logOnce(`rule:${rule.id}`, `Rule ${rule.id} failed and was skipped: ${(error as Error)?.stack ?? error}`),
     );
@@ -169,4 +219,20 @@ export class AnalysisCache {
   warnSettingsProblems(): void {
     for (const problem of this.settings.takeProblems()) this.connection.console.warn(problem);
   }
+}
+
+/** An analysis whose parsed document is read on first access, then kept. */
+function withLazyDocument(analysis: Analysis, read: () => CheckResult['doc']): Analysis {
+  let doc: CheckResult['doc'];
+  let done = false;
+  return Object.defineProperty(analysis, 'doc', {
+    enumerable: true,
+    get() {
+      if (!done) {
+        doc = read();
+        done = true;
+      }
+      return doc;
+    },
+  });
 }

@@ -1,6 +1,7 @@
 import type { CancellationToken, Connection, InitializeResult } from 'vscode-languageserver';
 import { CodeActionKind, TextDocumentSyncKind } from 'vscode-languageserver';
 import { AnalysisCache } from './analysisCache';
+import type { OffThreadAnalysis } from './offThreadAnalysis';
 import type { UpstreamLibrary } from './core/index';
 import { BASE_DOCUMENT, COMPARE, COMPARE_CHOICES, DOCUMENT_INFO, MARK_AS_POLICY, STANDARD_SECTIONS, type BaseDocumentParams, type CompareChoicesParams, type CompareParams, type DocumentInfoParams, type MarkAsPolicyParams, type StandardSectionsParams } from './protocol';
 import { provideCodeActions } from './providers/codeActions';
@@ -20,6 +21,8 @@ import { CHECK_FILES, FINISH_SCAN, POLICY_FILES, type CheckFilesParams, type Fin
 export interface ServerOptions {
   /** Loads the bundled upstream texts; called once, on first need. */
   loadLibrary: () => UpstreamLibrary;
+  /** Analyses large policies on a worker thread; without it they are analysed on this one. */
+  offThread?: OffThreadAnalysis;
 }
 
 /**
@@ -28,7 +31,7 @@ export interface ServerOptions {
  * gets its documents and analyses from the one AnalysisCache.
  */
 export function startServer(connection: Connection, options: ServerOptions): void {
-  const cache = new AnalysisCache(connection, options.loadLibrary);
+  const cache = new AnalysisCache(connection, options.loadLibrary, options.offThread);
   const diagnostics = new DiagnosticsProvider(connection, cache);
   const comparison = new ComparisonProvider(cache);
   const scan = new WorkspaceScan(connection, cache);
