@@ -219,6 +219,12 @@ if (revisions.length && bundleStamp() === stamp) {
   bundleBytes = Buffer.byteLength(bundle);
 }
 writeFileSync(join(outDir, 'catalog.json'), JSON.stringify(catalog));
+// What the library derives from each text (placeholders, rungs, sections), parsed once here
+// rather than at every start of the server or the CLI.
+{
+  const { writeDerivedFile } = await tsImport('../server/src/upstream/loader.ts', import.meta.url);
+  writeDerivedFile(outDir);
+}
 if (!quiet) {
   const sizes = rawBytes ? ` (${rawBytes.toLocaleString('en')} bytes raw as ${bundleBytes.toLocaleString('en')} bytes of deltas)` : bundleBytes ? ` (${bundleBytes.toLocaleString('en')} bytes of deltas)` : '';
   console.log(`fetchUpstream: ${todays.length} texts and ${families.length} texts of other families verified and ${revisions.length} earlier wordings bundled in upstream-texts/${sizes}; ${Object.entries(counts).map(([k, v]) => `${v} from ${k}`).join(', ')}`);

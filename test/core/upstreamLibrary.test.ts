@@ -3,8 +3,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { parseUpstreamText, type Catalog } from '../../server/src/core/index';
-import { loadUpstreamTexts } from '../../server/src/upstream/loader';
+import { isDeepStrictEqual } from 'node:util';
+import { deriveText, parseUpstreamText, UpstreamLibrary, type Catalog, type DerivedText } from '../../server/src/core/index';
+import { DERIVED_FILE, loadUpstreamTexts } from '../../server/src/upstream/loader';
 import { UPSTREAM_DIR, upstreamLibrary, upstreamText } from '../support/upstream';
 
 const catalog = JSON.parse(readFileSync(join(UPSTREAM_DIR, 'catalog.json'), 'utf8')) as Catalog;
@@ -82,5 +83,26 @@ describe('upstream texts', () => {
     assert.equal(library.rungNamed('2. Verwarnung'), 'warning');
     assert.equal(library.rungNamed('Temporarily Limited Activities'), 'temporarily-limited-activities');
     assert.equal(library.rungNamed('Our Pledge'), undefined);
+  });
+});
+
+describe('derived.json: what the build derived from each text', () => {
+  it('holds, for every bundled text, exactly what parsing it now derives, so a start that skips the parse sees the same library', () => {
+    const texts = loadUpstreamTexts(UPSTREAM_DIR);
+    const bundle = JSON.parse(readFileSync(join(UPSTREAM_DIR, DERIVED_FILE), 'utf8')) as { texts: Record<string, DerivedText> };
+    const stale = texts.filter((text) => !isDeepStrictEqual(bundle.texts[text.entry.sha256], deriveText(text))).map((t) => `${t.entry.version} ${t.entry.language}`);
+    assert.deepEqual(stale, [], 'derived.json is older than the derivation code: run npm run build');
+  });
+
+  it('gives the same placeholders, rungs and sections as a library that parses every text itself', () => {
+    const texts = loadUpstreamTexts(UPSTREAM_DIR);
+    const loaded = upstreamLibrary();
+    const parsed = new UpstreamLibrary(texts, loaded.revisions, loaded.families);
+    assert.deepEqual(loaded.placeholders.map((p) => [p.text, p.kind, p.sources.length]), parsed.placeholders.map((p) => [p.text, p.kind, p.sources.length]));
+    for (const [i, text] of texts.entries()) {
+      const own = loaded.texts[i];
+      assert.deepEqual(loaded.sectionsOf(own), parsed.sectionsOf(text));
+      assert.deepEqual(loaded.rungsOf(own).map(({ source, ...r }) => ({ ...r, source: source.entry.sha256 })), parsed.rungsOf(text).map(({ source, ...r }) => ({ ...r, source: source.entry.sha256 })));
+    }
   });
 });

@@ -33,6 +33,27 @@ export interface UpstreamRung {
 }
 
 /**
+ * What the library derives from one text by parsing it: its placeholders, ladder and
+ * standard sections. The build writes it for every bundled text (upstream-texts/derived.json,
+ * keyed by the text's pinned sha256), so the server starts without parsing them again.
+ */
+export interface DerivedText {
+  placeholders: { text: string; kind: UpstreamPlaceholder['kind'] }[];
+  rungs: Omit<UpstreamRung, 'source'>[];
+  sections: UpstreamSection[];
+}
+
+/** Parses one text and derives what the library keeps of it. */
+export function deriveText(text: UpstreamText): DerivedText {
+  const tree = parseMarkdown(text.body);
+  return {
+    placeholders: derivePlaceholders(text, tree),
+    rungs: deriveRungs(text, tree).map(({ source: _source, ...rung }) => rung),
+    sections: deriveSections(text, tree),
+  };
+}
+
+/**
  * The bundled upstream texts, with what the analysis derives from them: translated
  * placeholders and translated rung names. Built once per process; everything is derived
  * from the texts themselves, so a new pinned commit brings its own vocabulary.
@@ -55,11 +76,14 @@ export class UpstreamLibrary {
   /**
    * @param families Texts of other families (Citizen, Django, …): detected against, never
    *   part of the Covenant vocabulary, sections or rungs that {@link texts} give the rules.
+   * @param derived What the build derived from each text, by its pinned sha256; a text not
+   *   in it is parsed here.
    */
   constructor(
     readonly texts: readonly UpstreamText[],
     revisions: readonly UpstreamText[] = [],
     readonly families: readonly FamilyText[] = [],
+    derived?: ReadonlyMap<string, DerivedText>,
   ) {
     this.revisions = [...revisions].sort((a, b) => (a.revision?.firstDate ?? '').localeCompare(b.revision?.firstDate ?? ''));
     for (const revision of this.revisions) {
@@ -78,15 +102,15 @@ export class UpstreamLibrary {
       }
     };
     for (const text of texts) {
-      const tree = parseMarkdown(text.body);
-      addPlaceholders(text, derivePlaceholders(text, tree));
-      const rungs = deriveRungs(text, tree);
+      const known = derived?.get(text.entry.sha256) ?? deriveText(text);
+      addPlaceholders(text, known.placeholders);
+      const rungs = known.rungs.map((rung) => ({ ...rung, source: text }));
       this.rungsByText.set(text, rungs);
       for (const rung of rungs) {
         this.rungNames.set(foldLabel(rung.name), rung.id);
         for (const field of rung.fields) if (!this.fieldNames.has(foldLabel(field.label))) this.fieldNames.set(foldLabel(field.label), field.id);
       }
-      const sections = deriveSections(text, tree);
+      const sections = known.sections;
       this.sectionsByText.set(text, sections);
       for (const section of sections) if (!this.sectionNames.has(foldLabel(section.heading))) this.sectionNames.set(foldLabel(section.heading), section.id);
     }
