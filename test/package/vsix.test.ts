@@ -48,7 +48,7 @@ describe('VSIX package', () => {
   });
 
   it('ships the bundles, the notice, all 95 verified upstream texts, the 9 texts of other families and the earlier wordings as one bundle of deltas', () => {
-    for (const name of ['extension/dist/client/extension.js', 'extension/dist/server/server.js', 'extension/dist/cli/cli.js', 'extension/NOTICE', 'extension/upstream-texts/catalog.json', 'extension/upstream-texts/revisions.json']) {
+    for (const name of ['extension/dist/client/extension.js', 'extension/dist/server/server.js', 'extension/dist/cli/cli.js', 'extension/NOTICE', 'extension/upstream-texts/catalog.json', 'extension/upstream-texts/revisions.json', 'extension/upstream-texts/derived.json']) {
       assert.ok(names.includes(name), `${name} missing`);
     }
     // Today's texts only: the raw earlier wordings stay in the build's cache.
