@@ -89,7 +89,25 @@ export function unreadableReason(text: string, maxLength = DEFAULT_MAX_LENGTH): 
   if (depth > MAX_NESTING) {
     return `This file nests lists or quotes ${depth} levels deep; policies are checked up to ${MAX_NESTING} levels, since the Markdown parser slows down sharply beyond that.`;
   }
+  const blanks = longestBlankRun(text);
+  if (blanks > MAX_BLANK_RUN) {
+    return `This file has a run of ${blanks.toLocaleString('en')} spaces or tabs; policies are checked with runs up to ${MAX_BLANK_RUN}, since deep indentation and long blank runs slow the parser and the rules down sharply.`;
+  }
   return undefined;
+}
+
+/**
+ * Indentation nests lists (two columns a level) and several rules look back over a run of
+ * blanks, so time grows with the square of a run's length: 40,000 spaces on one line took
+ * 11 s. Real policies indent a few dozen columns at most.
+ */
+const MAX_BLANK_RUN = 256;
+const LONG_BLANK_RUN = new RegExp(`[ \\t]{${MAX_BLANK_RUN + 1},}`, 'g');
+
+function longestBlankRun(text: string): number {
+  let longest = 0;
+  for (const match of text.matchAll(LONG_BLANK_RUN)) longest = Math.max(longest, match[0].length);
+  return longest;
 }
 
 /**
@@ -106,7 +124,8 @@ function countOf(text: string, char: string): number {
 
 /** No real policy nests anywhere near this deep; remark-parse's time grows with the square of list depth. */
 const MAX_NESTING = 100;
-const NESTING_MARKERS = /^(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$))+/gm;
+// A quote marker needs no blank after it (">>>" is three levels); list markers do.
+const NESTING_MARKERS = /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)))+/gm;
 
 /** The most list or quote markers any line opens with ("- - - item", "> > quote"). */
 function deepestNesting(text: string): number {
