@@ -56,11 +56,15 @@ describe('attribution-permalink fix', () => {
     assert.equal(fixed(attributionPermalink, text, UNKNOWN_BASE), attribution('2.1', permalink('2/1/faq.html')));
   });
 
-  it('offers no fix when no version can be told: a nonexistent link with two claims and no known body', () => {
+  it('offers no certain fix when no version can be told (a nonexistent link, two claims, no known body), but each claimed version as a choice', () => {
     const text = `${attribution('2.1', permalink('2/7/code_of_conduct.html'))}\nSee also Contributor Covenant 2.0.\n`;
     const findings = attributionPermalink.check(context(text, {}, UNKNOWN_BASE));
     assert.equal(findings.length, 1);
     assert.equal(findings[0].fix, undefined);
+    assert.deepEqual(findings[0].fixes?.map((f) => [text.slice(f.span.start, f.span.end), f.text, f.title]), [
+      ['7', '0', 'Point the link at version 2.0'],
+      ['7', '1', 'Point the link at version 2.1'],
+    ]);
   });
 });
 
@@ -82,11 +86,18 @@ describe('attribution-licence fix', () => {
     assert.equal(fixed(attributionLicence, text, covenantBase('3.0')), attribution('3.0', 'x', ' Shared under [CC BY-SA 4.0](https://creativecommons.org/licenses/by-sa/4.0/).'));
   });
 
-  it('offers no fix when the claimed version and the body disagree on the licence', () => {
+  it('offers no certain fix when the claimed version and the body disagree on the licence, only the claim\'s licence as a choice', () => {
     // The claim says 3.0 (CC BY-SA) but the body follows 2.1 (CC BY): which one is wrong is not certain.
     const text = attribution('3.0', 'x', ' Shared under CC BY 4.0.');
     const findings = attributionLicence.check(context(text, {}, covenantBase('2.1')));
     assert.equal(findings.length, 1);
     assert.equal(findings[0].fix, undefined);
+    assert.deepEqual(findings[0].fixes?.map((f) => [f.text, f.title]), [['-SA', 'Change the licence to CC BY-SA 4.0, the licence of the claimed 3.0']]);
+  });
+
+  it('offers no choice beside a certain fix', () => {
+    const findings = attributionLicence.check(context(attribution('2.1', 'x', ' Shared under CC BY-SA 4.0.'), {}, covenantBase('2.1')));
+    assert.ok(findings[0].fix);
+    assert.equal(findings[0].fixes, undefined);
   });
 });

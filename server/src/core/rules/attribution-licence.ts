@@ -17,10 +17,17 @@ export const attributionLicence: Rule = {
     return doc.attribution.licences
       .filter((l) => l.licence !== expected)
       .map((l) => {
-        // Offered only when the body's version agrees, so a wrong claim is not followed.
+        // Certain only when the body's version agrees, so a wrong claim is not followed; otherwise
+        // the claim's licence is one choice (keeping the licence and fixing the claim the other).
         const certain = expectedLicence(claimed, base);
         const fix = certain && licenceFix(doc.text, l, certain);
-        return { span: l.span, message: `Unexpected licence ${l.licence} for Contributor Covenant ${claimed}: expected ${expected}.`, ...(fix && { fix }) };
+        const choice = !certain && licenceFix(doc.text, l, expected);
+        return {
+          span: l.span,
+          message: `Unexpected licence ${l.licence} for Contributor Covenant ${claimed}: expected ${expected}.`,
+          ...(fix && { fix }),
+          ...(choice && { fixes: [{ ...choice, title: `${choice.title}, the licence of the claimed ${claimed}` }] }),
+        };
       });
   },
 };

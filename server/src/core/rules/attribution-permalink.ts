@@ -17,7 +17,9 @@ export const attributionPermalink: Rule = {
       if (!link.version) continue;
       const fix = target && known.has(target) ? permalinkFix(doc.text, link, target, library) : undefined;
       if (!known.has(link.version)) {
-        findings.push({ span: link.span, message: `Unexpected link to version ${link.version}, which does not exist: expected one of ${[...known].join(', ')}.`, ...(fix && { fix }) });
+        // With no version to tell, each version the attribution claims is a choice.
+        const fixes = fix ? [] : [...claimed].filter((v) => known.has(v)).sort().flatMap((v) => permalinkFix(doc.text, link, v, library) ?? []);
+        findings.push({ span: link.span, message: `Unexpected link to version ${link.version}, which does not exist: expected one of ${[...known].join(', ')}.`, ...(fix && { fix }), ...(fixes.length && { fixes }) });
       } else if (claimed.size === 1 && !claimed.has(link.version)) {
         findings.push({ span: link.span, message: `Unexpected link to version ${link.version}: the attribution claims ${[...claimed][0]}; expected the link to match.`, ...(fix && { fix }) });
       }
