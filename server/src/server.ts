@@ -10,9 +10,11 @@ import { provideCompletion } from './providers/completion';
 import { ComparisonProvider } from './providers/comparison';
 import { DiagnosticsProvider } from './providers/diagnostics';
 import { documentInfo } from './providers/documentInfo';
+import { provideFoldingRanges } from './providers/folding';
 import { provideHover } from './providers/hover';
 import { markAsPolicy } from './providers/markAsPolicy';
 import { standardSectionsFor } from './providers/standardSections';
+import { provideDocumentSymbols } from './providers/symbols';
 import { migrate, upgrade, upgradeChoices } from './providers/upgrade';
 import { WorkspaceScan } from './providers/workspaceScan';
 import { MIGRATE, UPGRADE, UPGRADE_CHOICES, type MigrateParams, type UpgradeChoicesParams, type UpgradeParams } from './upgradeProtocol';
@@ -48,6 +50,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        documentSymbolProvider: { label: 'Conduct policy' },
+        foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         // "#" at a line's start begins a heading: offer the standard sections then.
         completionProvider: { triggerCharacters: ['#'] },
@@ -89,6 +93,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onHover((params, token) => provideHover(cache, params, token));
   connection.onCodeAction((params, token) => provideCodeActions(cache, params, token));
   connection.onCompletion((params, token) => provideCompletion(cache, params, token));
+  connection.onDocumentSymbol((params, token) => provideDocumentSymbols(cache, params, token));
+  connection.onFoldingRanges((params, token) => provideFoldingRanges(cache, params, token));
 
   connection.onRequest(DOCUMENT_INFO, (params: DocumentInfoParams, token: CancellationToken) => documentInfo(cache, params.uri, token));
   connection.onRequest(MARK_AS_POLICY, (params: MarkAsPolicyParams, token: CancellationToken) => markAsPolicy(cache, diagnostics, params.uri, token));

@@ -6,6 +6,7 @@ import { registerCompareTests } from './compare.test';
 import { registerCompletionTests } from './completion.test';
 import { registerConductTests } from './conduct.test';
 import { registerConfigurationTests } from './configuration.test';
+import { registerNavigationTests } from './navigation.test';
 import { registerQuickFixTests } from './quickFixes.test';
 import { registerSeedTests } from './seeds.test';
 import { registerUpgradeTests } from './upgrade.test';
@@ -21,6 +22,7 @@ export function run(): Promise<void> {
   registerQuickFixTests();
   registerCompletionTests();
   registerConfigurationTests();
+  registerNavigationTests();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       console.log(`e2e: ${runner.stats?.passes ?? 0} passed, ${runner.stats?.failures ?? 0} failed`);
