@@ -10,6 +10,7 @@ import { registerNavigationTests } from './navigation.test';
 import { registerQuickFixTests } from './quickFixes.test';
 import { registerSeedTests } from './seeds.test';
 import { registerUpgradeTests } from './upgrade.test';
+import { registerReliabilityTests } from './reliability.test';
 
 export function run(): Promise<void> {
   // CONDUCT_E2E_GREP runs only the tests whose names match, e.g. to set a scene for a screenshot.
@@ -23,6 +24,7 @@ export function run(): Promise<void> {
   registerCompletionTests();
   registerConfigurationTests();
   registerNavigationTests();
+  registerReliabilityTests();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       console.log(`e2e: ${runner.stats?.passes ?? 0} passed, ${runner.stats?.failures ?? 0} failed`);
