@@ -33,7 +33,7 @@ export default tseslint.config(
     files: ['client/src/**'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/server/src/*', '!**/server/src/protocol', '!**/server/src/upgradeProtocol'], message: 'The client imports only the protocol files (server/src/protocol.ts, upgradeProtocol.ts) from the server.' }],
+        patterns: [{ group: ['**/server/src/*', '!**/server/src/protocol', '!**/server/src/upgradeProtocol', '!**/server/src/workspaceProtocol'], message: 'The client imports only the protocol files (server/src/protocol.ts, upgradeProtocol.ts, workspaceProtocol.ts) from the server.' }],
       }],
     },
   },

@@ -9,6 +9,7 @@ import { registerFillPlaceholder } from './fillPlaceholder';
 import { registerStatusItem } from './statusItem';
 import { trustAwareConfiguration } from './trust';
 import { registerUpgradeCommands } from './upgradeCommands';
+import { registerWorkspaceScan } from './workspaceScan';
 
 /** Documents the server is told about; it decides which of them are policies. */
 export const DOCUMENT_SELECTOR = [{ language: 'markdown' }, { language: 'plaintext' }];
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerCheckFileCommand(context, () => client),
     registerComparison(() => client),
     registerUpgradeCommands(() => client),
+    registerWorkspaceScan(context, () => client),
     registerInsertSectionCommand(() => client),
     registerFixAllCommand(),
     registerFillPlaceholder(),

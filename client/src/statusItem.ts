@@ -14,6 +14,7 @@ const POLICY_ACTIONS: (vscode.QuickPickItem & { command: string; takesPolicy: bo
   { label: '$(git-compare) Compare with Contributor Covenant…', command: 'conduct.compare', takesPolicy: true },
   { label: '$(checklist) Show Comparison Report', command: 'conduct.showReport', takesPolicy: true },
   { label: '$(files) Compare with Another Policy…', command: 'conduct.compareWithPolicy', takesPolicy: true },
+  { label: '$(search) Check All Conduct Policies in the Workspace', command: 'conduct.checkWorkspace', takesPolicy: false },
   { label: '$(warning) Show Problems', command: 'workbench.actions.view.problems', takesPolicy: false },
 ];
 
@@ -56,10 +57,13 @@ export function registerStatusItem(selector: vscode.DocumentSelector, getClient:
     const picked = await vscode.window.showQuickPick(POLICY_ACTIONS, { title: 'Conduct Lens', placeHolder: 'What to do with this policy' });
     if (picked) await vscode.commands.executeCommand(picked.command, ...(picked.takesPolicy && uri ? [uri] : []));
   });
+  // What the menu offers, for the real-editor tests: a quick pick's items cannot be read from outside.
+  const menu = vscode.commands.registerCommand('conduct._statusActionItems', () => POLICY_ACTIONS.map(({ label, command }) => ({ label, command })));
   const active = () => vscode.window.activeTextEditor?.document.uri.toString();
   const disposable = vscode.Disposable.from(
     item,
     actions,
+    menu,
     vscode.window.onDidChangeActiveTextEditor(() => void update()),
     vscode.languages.onDidChangeDiagnostics((event) => {
       if (event.uris.some((uri) => uri.toString() === active())) void update();

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { CancellationToken, CancellationTokenSource, CodeActionKind, FileChangeType, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { provideCodeActions } from '../../server/src/providers/codeActions';
 import { DiagnosticsProvider } from '../../server/src/providers/diagnostics';
 import { renameFileFixes } from '../../server/src/providers/renameFile';
 import { WorkspaceScan } from '../../server/src/providers/workspaceScan';
@@ -98,6 +99,15 @@ describe('workspace scan', () => {
     assert.deepEqual(codes(published(client, GERMAN)), ['translation-drift']);
   });
 
+  it('leaves a misspelled name to the pulled diagnostics once the file is opened', async () => {
+    const { client, scan } = start();
+    await scanThree(scan);
+    assert.ok(codes(published(client, MISSPELLED)).includes('misspelled-file-name'));
+    client.open(MISSPELLED, UNFILLED);
+    scan.didOpen(MISSPELLED);
+    assert.deepEqual(codes(published(client, MISSPELLED)), []);
+  });
+
   it('clears a deleted file from Problems, and with it the drift it caused', async () => {
     const { client, scan } = start();
     await scanThree(scan);
@@ -140,6 +150,15 @@ describe('misspelled policy file names in the editor', () => {
     client.open(MISSPELLED, UNFILLED);
     const diagnostics = await provider.diagnose(MISSPELLED, none);
     assert.deepEqual(codes(diagnostics).filter((c) => c === 'misspelled-file-name' || c === 'unfilled-placeholder').sort(), ['misspelled-file-name', 'unfilled-placeholder']);
+  });
+
+  it('answers textDocument/codeAction on the name with the rename', async () => {
+    const { client, cache } = startCache();
+    const provider = new DiagnosticsProvider(client.connection, cache);
+    client.open(MISSPELLED, UNFILLED);
+    const name = (await provider.diagnose(MISSPELLED, none)).find((d) => d.code === 'misspelled-file-name')!;
+    const actions = await provideCodeActions(cache, { textDocument: { uri: MISSPELLED }, range: name.range, context: { diagnostics: [name], only: [CodeActionKind.QuickFix] } }, none);
+    assert.deepEqual(actions.map((a) => a.title), ['Rename to "CODE_OF_CONDUCT.md"']);
   });
 
   it('offers a quick fix that renames the file and changes nothing else', () => {

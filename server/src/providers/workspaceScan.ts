@@ -70,7 +70,7 @@ export class WorkspaceScan {
     const summary: ScanSummary = { files: this.files.size, findings: 0, misspelled: 0, drifted: 0 };
     for (const [uri, file] of this.files) {
       const extra = this.folderFindings.get(uri) ?? [];
-      summary.findings += extra.length + (this.cache.documents.get(uri) ? 0 : file.diagnostics.length);
+      summary.findings += extra.length + file.diagnostics.length;
       summary.misspelled += extra.filter((d) => d.code === MISSPELLED_FILE_NAME).length;
       summary.drifted += extra.filter((d) => d.code === TRANSLATION_DRIFT).length;
       this.publish(uri);
@@ -135,8 +135,6 @@ export class WorkspaceScan {
       const findings = projectFindings(uris.map((uri) => ({ path: pathOf(uri), ...(this.files.get(uri)?.base && { base: this.files.get(uri)!.base }) })));
       for (const finding of findings) {
         const uri = byPath.get(finding.path)!;
-        // A misspelled name of an open file is already among its pulled diagnostics.
-        if (finding.rule === MISSPELLED_FILE_NAME && this.cache.documents.get(uri)) continue;
         const list = this.folderFindings.get(uri) ?? [];
         list.push(projectFindingDiagnostic(uri, finding, this.firstLine(uri)));
         this.folderFindings.set(uri, list);
@@ -151,8 +149,10 @@ export class WorkspaceScan {
   private publish(uri: string): void {
     const file = this.files.get(uri);
     if (!file) return;
-    const own = this.cache.documents.get(uri) ? [] : file.diagnostics;
-    void this.connection.sendDiagnostics({ uri, diagnostics: [...own, ...(this.folderFindings.get(uri) ?? [])] });
+    const open = this.cache.documents.get(uri) !== undefined;
+    // An open file's own findings, its misspelled name among them, come with its pulled diagnostics.
+    const folder = (this.folderFindings.get(uri) ?? []).filter((d) => !open || d.code !== MISSPELLED_FILE_NAME);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [...(open ? [] : file.diagnostics), ...folder] });
   }
 
   private forget(uri: string): void {

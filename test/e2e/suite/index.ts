@@ -10,6 +10,7 @@ import { registerNavigationTests } from './navigation.test';
 import { registerQuickFixTests } from './quickFixes.test';
 import { registerSeedTests } from './seeds.test';
 import { registerUpgradeTests } from './upgrade.test';
+import { registerWorkspaceTests } from './workspace.test';
 import { registerReliabilityTests } from './reliability.test';
 
 export function run(): Promise<void> {
@@ -20,6 +21,7 @@ export function run(): Promise<void> {
   registerSeedTests();
   registerCompareTests();
   registerUpgradeTests();
+  registerWorkspaceTests();
   registerQuickFixTests();
   registerCompletionTests();
   registerConfigurationTests();
