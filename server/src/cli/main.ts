@@ -10,6 +10,7 @@ import { formatDetections, formatText, toDetectionReport, toFileReport, type Fil
 import { ruleDocsUrl } from '../ruleDocs';
 import { toSarif } from './sarif';
 import { addProjectFindings, expandFolders } from './folderCheck';
+import { checkInParallel, isCheckWorker, ParallelCheckError, serveCheckShare, workersFor } from './parallelCheck';
 import { CliError, diffCommand, migrateCommand, upgradeCommand, upgradeReport, upgradeSummary } from './compareCommands';
 import { version } from '../../../package.json';
 
@@ -75,7 +76,7 @@ function parseArgs(args: readonly string[], valued: readonly string[] = [], flag
   return parsed;
 }
 
-function main(argv: readonly string[]): number {
+function main(argv: readonly string[]): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === 'help') {
     console.log(USAGE);
@@ -157,15 +158,27 @@ function environmentOf(file: string): Environment {
   return environmentFor(pathToFileURL(file === '-' ? join(process.cwd(), 'stdin') : resolve(file)).href);
 }
 
-function check({ format = 'text', files }: Parsed): number {
+function check({ format = 'text', files }: Parsed): number | Promise<number> {
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format for check must be text, json or sarif, not "${format}".`);
   if (!files.length) throw new UsageError('check needs at least one file or folder (or - for standard input).');
-  const library = loadLibrary();
   const targets = expandFolders(files, (folder) => console.error(`conduct-lens: no policy files in ${folder}.`));
-  const reports: FileReport[] = targets.map(({ file }) => {
-    const text = readPolicy(file);
-    return toFileReport(file, text, checkText(text, library, { ...projectOptions(file, library), env: environmentOf(file) }));
-  });
+  // Many files are checked on worker threads, one per core; standard input only here.
+  const workers = targets.some(({ file }) => file === '-') ? 0 : workersFor(targets.length);
+  if (workers) return checkInParallel(__filename, targets.map(({ file }) => file), workers).then((reports) => reportChecks(targets, reports, format), rethrowAsUsage);
+  const library = loadLibrary();
+  return reportChecks(targets, targets.map(({ file }) => checkOne(file, library)), format);
+}
+
+function checkOne(file: string, library: UpstreamLibrary): FileReport {
+  const text = readPolicy(file);
+  return toFileReport(file, text, checkText(text, library, { ...projectOptions(file, library), env: environmentOf(file) }));
+}
+
+function rethrowAsUsage(error: unknown): never {
+  throw error instanceof ParallelCheckError ? new UsageError(error.message.replace(/^conduct-lens: /, '')) : error;
+}
+
+function reportChecks(targets: ReturnType<typeof expandFolders>, reports: FileReport[], format: string): number {
   addProjectFindings(targets, reports);
   if (format === 'json') console.log(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
   else if (format === 'sarif') console.log(JSON.stringify(toSarif(reports, version), null, 2));
@@ -238,10 +251,22 @@ function loadLibrary(): UpstreamLibrary {
   }
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
+function fail(error: unknown): void {
   if (!(error instanceof UsageError || error instanceof CliError)) throw error;
   console.error(`conduct-lens: ${error.message}`);
   process.exitCode = 2;
+}
+
+// One bundle, two roles: the CLI, and the worker threads `check` starts with this same file.
+if (isCheckWorker()) {
+  let library: UpstreamLibrary | undefined;
+  serveCheckShare((file) => checkOne(file, (library ??= loadLibrary())));
+} else {
+  try {
+    const code = main(process.argv.slice(2));
+    if (typeof code === 'number') process.exitCode = code;
+    else code.then((c) => (process.exitCode = c), fail);
+  } catch (error) {
+    fail(error);
+  }
 }
