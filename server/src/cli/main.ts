@@ -36,7 +36,8 @@ Commands:
   rules                  List the rules.
 
 check, diff, upgrade and migrate read the nearest .conductrc.json upward from each
-policy's folder (rules, base); detect always detects.
+policy's folder (rules, base); detect always detects. check spreads 24 or more files over
+worker threads, one per core; CONDUCT_CHECK_THREADS=<n> sets how many (1: none).
 
 Options:
   --format <format>      check: text (default), json or sarif; detect, diff: text or json.
