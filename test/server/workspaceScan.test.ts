@@ -125,6 +125,16 @@ describe('workspace scan', () => {
     assert.equal(summary.files, 2);
   });
 
+  it('judges each workspace folder on its own: a translation in another root has no primary there', async () => {
+    const { client, scan } = start();
+    const other = 'file:///other/CODE_OF_CONDUCT.de.md';
+    await scan.checkFiles({ folder: FOLDER, files: [{ uri: PRIMARY, text: upstreamText('2.1').body }] }, none);
+    await scan.checkFiles({ folder: 'file:///other', files: [{ uri: other, text: upstreamText('2.0', 'de').body }] }, none);
+    const summary = scan.finish({ uris: [PRIMARY, other], complete: true });
+    assert.equal(summary.drifted, 0);
+    assert.ok(!codes(published(client, other)).includes('translation-drift'));
+  });
+
   it('stops checking when the request is cancelled', async () => {
     const { client, scan } = start();
     const source = new CancellationTokenSource();
