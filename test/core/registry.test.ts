@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { RULES, SUPPRESSION_COMMENT, UNREADABLE_INPUT } from '../../server/src/core/index';
+import { MISSPELLED_FILE_NAME, RULES, SUPPRESSION_COMMENT, TRANSLATION_DRIFT, UNREADABLE_INPUT } from '../../server/src/core/index';
 import { PROJECT_ROOT } from '../support/upstream';
 
 // Keeps the rule registry, the README's rule reference and the settings schema in step, so a
@@ -25,7 +25,7 @@ describe('rule registry', () => {
   });
 
   it('documents exactly the registered rules in the README, in order: example, fix, parameters, rationale', () => {
-    assert.deepEqual(documented, [...RULES.map((r) => r.id), UNREADABLE_INPUT, SUPPRESSION_COMMENT]);
+    assert.deepEqual(documented, [...RULES.map((r) => r.id), UNREADABLE_INPUT, SUPPRESSION_COMMENT, MISSPELLED_FILE_NAME, TRANSLATION_DRIFT]);
     for (const id of documented) {
       const start = rulesSection.indexOf(`### ${id}\n`);
       const next = rulesSection.indexOf('\n### ', start + 1);
