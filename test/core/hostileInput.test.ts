@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkText, type CheckResult } from '../../server/src/core/index';
+import { parseMarkdown, spanOf, walk } from '../../server/src/core/markdown';
 import { upstreamLibrary, upstreamText } from '../support/upstream';
 
 /** A small fixed-seed generator, so the "random" bytes are the same on every run. */
@@ -106,6 +107,16 @@ describe('hostile input: an answer or one clear decline, never a throw', () => {
     assert.deepEqual(result.findings.map((f) => [f.rule, f.message]), plain.findings.map((f) => [f.rule, f.message]));
     const quoted = (r: CheckResult, t: string) => r.findings.map((f) => t.slice(f.span.start, f.span.end).replace(/\r\n/g, '\n'));
     assert.deepEqual(quoted(result, text), quoted(plain, policy()));
+  });
+
+  it('keeps every parsed range on the same text when the file starts with a byte order mark', () => {
+    const plain = '> Quoted 😀\n\n1. First 😀\n2. Second\n\n## Heading 😀\n\nText [link](https://example.org) 😀\n';
+    const slices = (text: string) => {
+      const out: string[] = [];
+      walk(parseMarkdown(text), (node) => { const span = spanOf(node); if (span) out.push(`${node.type}: ${text.slice(span.start, span.end)}`); });
+      return out;
+    };
+    assert.deepEqual(slices(`\uFEFF${plain}`), slices(plain));
   });
 
   it('reports each bidi control and zero-width space by position, and leaves zero-width joiners alone', () => {

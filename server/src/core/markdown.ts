@@ -7,7 +7,20 @@ const processor = unified().use(remarkParse);
 
 /** Parses Markdown (CommonMark) into mdast with source positions. */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  const tree = processor.parse(text);
+  // micromark drops a leading byte order mark and counts from after it; move every position
+  // back by that one unit so spans index `text` itself (else each span of a file saved with a
+  // BOM is one unit early, and an edit built on it can split a surrogate pair).
+  if (text.charCodeAt(0) === 0xfeff) {
+    walk(tree, (node) => {
+      for (const point of [node.position?.start, node.position?.end]) {
+        if (!point) continue;
+        if (point.offset !== undefined) point.offset += 1;
+        if (point.line === 1) point.column += 1;
+      }
+    });
+  }
+  return tree;
 }
 
 /** The source span of a node, when the parser recorded one. */

@@ -127,6 +127,14 @@ function pairByWording(
     partner.set(j, i);
     taken.add(i);
   }
+  // Units without words (an empty heading, a heading of placeholders only) share no word to be
+  // found by: they pair with each other in order, so a text compared with itself is identical.
+  const aWordless = open.filter((i) => !taken.has(i) && aBags.get(i)!.size === 0);
+  const bWordless = bUnits.map((_, j) => j).filter((j) => !partner.has(j) && bag(bUnits[j], bTokens).size === 0);
+  for (let k = 0; k < Math.min(aWordless.length, bWordless.length); k++) {
+    partner.set(bWordless[k], aWordless[k]);
+    taken.add(aWordless[k]);
+  }
   return false;
 }
 
