@@ -76,9 +76,10 @@ export const lookalikeCharacters: Rule = {
     // Hyphen look-alikes inside addresses: a web address may hold them only where the URL regex stops.
     // Whole runs first, then the look-alike test: one pass, where a pattern with the look-alike
     // in its middle would rescan a long run from every start (quadratic on hostile input).
-    for (const token of text.matchAll(/[^\s<>()[\]"'`]+/gu)) {
+    // Only the runs that hold a look-alike are read: each found from a look-alike outwards,
+    // once, so the pass stays linear and skips the (many) policies with none.
+    for (const token of runsAround(text, /[\u2010-\u2013\u2212\u00AD]/gu, /[\s<>()[\]"'`]/u)) {
       const value = token[0];
-      if (!/[\u2010-\u2013\u2212\u00AD]/u.test(value)) continue;
       WEB_URL.lastIndex = 0;
       EMAIL.lastIndex = 0;
       // A web or e-mail address is broken wherever the character sits; a bare domain only inside the domain.
@@ -89,7 +90,9 @@ export const lookalikeCharacters: Rule = {
         report(token.index + h.index, 1, `Unexpected ${named(h[0])} in the address "${value}", expected "${h[0] === '\u00AD' ? '' : '-'}": the link does not work with it.`, h[0] === '\u00AD' ? '' : '-');
       }
     }
-    // Words: a non-breaking hyphen inside a word, and letters from two scripts in one word.
+    // Words: a non-breaking hyphen inside a word, and letters from two scripts in one word;
+    // a text with neither a U+2011 nor a Cyrillic or Greek letter has no such word.
+    if (!/[\u2011\p{Script=Cyrillic}\p{Script=Greek}]/u.test(text)) return findings.sort((a, b) => a.span.start - b.span.start);
     for (const w of text.matchAll(/[\p{L}\p{M}]+(?:[\u2011][\p{L}\p{M}]+)*/gu)) {
       if (inCode(w.index)) continue;
       const word = w[0];
@@ -116,3 +119,20 @@ export const lookalikeCharacters: Rule = {
     return findings.sort((a, b) => a.span.start - b.span.start);
   },
 };
+
+/**
+ * The runs of non-delimiter characters that contain a match of `marker`, as matchAll would
+ * give them (`[0]` the run, `index` its start), each once, in order.
+ */
+function* runsAround(text: string, marker: RegExp, delimiter: RegExp): Generator<{ 0: string; index: number }> {
+  let done = 0;
+  for (const m of text.matchAll(marker)) {
+    if (m.index < done) continue;
+    let start = m.index;
+    while (start > done && !delimiter.test(text[start - 1])) start--;
+    let end = m.index + m[0].length;
+    while (end < text.length && !delimiter.test(text[end])) end++;
+    done = end;
+    yield { 0: text.slice(start, end), index: start };
+  }
+}

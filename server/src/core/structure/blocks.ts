@@ -87,6 +87,9 @@ function spansFrom(starts: readonly number[], end: number): Span[] {
 function splitByScript(doc: ConductDocument, block: Span): Span[] {
   const headings = doc.headings.filter((h) => h.span.start >= block.start && h.span.start < block.end);
   if (headings.length < 2 * MIN_SCRIPT_PARTS) return [block];
+  // Two writing systems, each with enough letters, mean at least that many letters outside
+  // Latin: most policies have none, and need no count per part.
+  if (countUpTo(doc.text.slice(block.start, block.end), NON_LATIN_LETTER, MIN_SCRIPT_LETTERS) < MIN_SCRIPT_LETTERS) return [block];
   const parts = headings.map((h, i) => {
     const start = i === 0 ? block.start : h.span.start;
     const end = headings[i + 1]?.span.start ?? block.end;
@@ -141,6 +144,15 @@ const SCRIPTS: readonly [string, RegExp][] = [
   ['thai', /\p{Script=Thai}/gu],
 ];
 const LETTER = /\p{L}/gu;
+const NON_LATIN_LETTER = /[^\P{L}\p{Script=Latin}]/gu;
+
+/** How many times a global pattern matches, counting no further than `limit`. */
+function countUpTo(text: string, pattern: RegExp, limit: number): number {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (count < limit && pattern.exec(text)) count++;
+  return count;
+}
 
 /** How many times a global pattern matches: one linear scan, no per-character work in JavaScript. */
 function countMatches(text: string, pattern: RegExp): number {
