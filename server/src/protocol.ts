@@ -227,3 +227,16 @@ export interface FillPlaceholderArgs {
   /** The placeholder as written, to confirm the range still holds it and to word the prompt. */
   placeholder: string;
 }
+
+// Section code lens (issue 8): "Compare" on a section heading opens the diff view at that section.
+
+/** The client command behind a section's "Compare" lens; its one argument is {@link CompareSectionArgs}. */
+export const COMPARE_SECTION_COMMAND = 'conduct.compareSection';
+
+export interface CompareSectionArgs {
+  uri: string;
+  /** The upstream text the lens's status was computed against. */
+  target: CompareTarget;
+  /** The section in the policy, revealed and selected on the diff view's right side. */
+  range: CompareRange;
+}

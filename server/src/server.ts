@@ -5,6 +5,7 @@ import type { OffThreadAnalysis } from './offThreadAnalysis';
 import type { UpstreamLibrary } from './core/index';
 import { BASE_DOCUMENT, COMPARE, COMPARE_CHOICES, DOCUMENT_INFO, MARK_AS_POLICY, STANDARD_SECTIONS, type BaseDocumentParams, type CompareChoicesParams, type CompareParams, type DocumentInfoParams, type MarkAsPolicyParams, type StandardSectionsParams } from './protocol';
 import { provideCodeActions } from './providers/codeActions';
+import { CodeLensProvider } from './providers/codeLens';
 import { FIX_ALL_KIND } from './providers/fixAll';
 import { provideCompletion } from './providers/completion';
 import { ComparisonProvider } from './providers/comparison';
@@ -36,6 +37,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const cache = new AnalysisCache(connection, options.loadLibrary, options.offThread);
   const diagnostics = new DiagnosticsProvider(connection, cache);
   const comparison = new ComparisonProvider(cache);
+  const codeLenses = new CodeLensProvider(connection, cache, comparison);
   const scan = new WorkspaceScan(connection, cache);
   let workspaceFolderEvents = false;
   const recheck = () => {
@@ -46,12 +48,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialize((params): InitializeResult => {
     cache.configure(params);
     workspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
+    codeLenses.configure(params.capabilities);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         documentSymbolProvider: { label: 'Conduct policy' },
         foldingRangeProvider: true,
+        codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         // "#" at a line's start begins a heading: offer the standard sections then.
         completionProvider: { triggerCharacters: ['#'] },
@@ -67,6 +71,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       cache.warnSettingsProblems();
       void recheck();
       void scan.refresh();
+      void codeLenses.refresh();
     });
     if (workspaceFolderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
@@ -95,6 +100,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onCompletion((params, token) => provideCompletion(cache, params, token));
   connection.onDocumentSymbol((params, token) => provideDocumentSymbols(cache, params, token));
   connection.onFoldingRanges((params, token) => provideFoldingRanges(cache, params, token));
+  connection.onCodeLens((params, token) => codeLenses.provide(params, token));
 
   connection.onRequest(DOCUMENT_INFO, (params: DocumentInfoParams, token: CancellationToken) => documentInfo(cache, params.uri, token));
   connection.onRequest(MARK_AS_POLICY, (params: MarkAsPolicyParams, token: CancellationToken) => markAsPolicy(cache, diagnostics, params.uri, token));

@@ -16,6 +16,8 @@ export interface ConductSettings {
   base: BaseChoice | 'auto';
   /** What a contact placeholder is filled with; undefined when unset. */
   contact?: string;
+  /** `conduct.codeLens.enabled`: false when the user turned the section lenses off; absent means on. */
+  codeLens?: false;
 }
 
 export const DEFAULT_SETTINGS: ConductSettings = Object.freeze({ files: [], rules: {}, maxFileLength: 2_000_000, base: 'auto' as const });
@@ -66,7 +68,13 @@ export function parseSettings(raw: unknown): { settings: ConductSettings; proble
     if (typeof section.contact === 'string' && section.contact.trim() !== '') contact = section.contact.trim();
     else problems.push('conduct.contact: expected a string, such as "conduct@example.org"; ignoring it.');
   }
-  return { settings: { files, rules, maxFileLength, base, ...(contact !== undefined && { contact }) }, problems };
+  let codeLens: false | undefined;
+  if (section.codeLens !== undefined && section.codeLens !== null) {
+    const enabled = isRecord(section.codeLens) ? section.codeLens.enabled : section.codeLens;
+    if (enabled === false) codeLens = false;
+    else if (enabled !== true && enabled !== undefined) problems.push('conduct.codeLens.enabled: expected true or false; showing the lenses.');
+  }
+  return { settings: { files, rules, maxFileLength, base, ...(contact !== undefined && { contact }), ...(codeLens === false && { codeLens }) }, problems };
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { BaseLayout, CompareChoice, CompareTarget } from '../../../server/src/protocol';
+import { COMPARE_SECTION_COMMAND, type BaseLayout, type CompareChoice, type CompareSectionArgs, type CompareTarget } from '../../../server/src/protocol';
 import { ReportPanels } from '../report/panel';
 import { BaseDocumentProvider } from './baseDocuments';
 import { BASE_SCHEME, basePath, decodeBaseQuery, encodeBaseQuery, isTarget, type BaseSide, type Subject } from './baseUri';
@@ -42,6 +42,18 @@ export function registerComparison(getClient: () => LanguageClient | undefined):
     if (other) await openDiff({ policy, other: other.toString() }, 'policy');
   }
 
+  /** A section's "Compare" lens: the diff view against the lens's base, with the section revealed and selected on the policy's side. */
+  async function compareSection(args: unknown): Promise<void> {
+    if (!isCompareSectionArgs(args)) {
+      void vscode.window.showErrorMessage('Conduct Lens: Compare Section expects { uri, target, range }.');
+      return;
+    }
+    const policy = await policyOf({ policy: vscode.Uri.parse(args.uri) });
+    if (!policy) return;
+    const { start, end } = args.range;
+    await openDiff({ policy, target: args.target }, 'policy', undefined, new vscode.Range(start.line, start.character, end.line, end.character));
+  }
+
   async function showReport(...args: unknown[]): Promise<void> {
     const input = commandInput(args);
     const active = !input.policy && activeComparison();
@@ -63,7 +75,7 @@ export function registerComparison(getClient: () => LanguageClient | undefined):
   }
 
   /** Opens the diff view of a subject; says why in an error message and returns false when it cannot. */
-  async function openDiff(subject: Subject, layout: BaseLayout, viewColumn?: vscode.ViewColumn): Promise<boolean> {
+  async function openDiff(subject: Subject, layout: BaseLayout, viewColumn?: vscode.ViewColumn, selection?: vscode.Range): Promise<boolean> {
     const view = await requests.compare(subject);
     if ('error' in view) {
       void vscode.window.showErrorMessage(`Conduct Lens: ${view.error}`);
@@ -74,7 +86,7 @@ export function registerComparison(getClient: () => LanguageClient | undefined):
     const right = vscode.Uri.parse(subject.policy);
     const left = vscode.Uri.from({ scheme: BASE_SCHEME, path: basePath(view.against, right.path), query: encodeBaseQuery(side) });
     const title = `${view.against}${layout === 'raw' ? ' (as written)' : ''} ↔ ${vscode.workspace.asRelativePath(right)}`;
-    await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: false, ...(viewColumn && { viewColumn }) });
+    await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: false, ...(viewColumn && { viewColumn }), ...(selection && { selection }) });
     return true;
   }
 
@@ -105,6 +117,7 @@ export function registerComparison(getClient: () => LanguageClient | undefined):
     reports,
     vscode.commands.registerCommand('conduct.compare', compare),
     vscode.commands.registerCommand('conduct.compareWithPolicy', compareWithPolicy),
+    vscode.commands.registerCommand(COMPARE_SECTION_COMMAND, compareSection),
     vscode.commands.registerCommand('conduct.showReport', showReport),
     vscode.commands.registerCommand('conduct.showRawBase', () => showLayout('raw')),
     vscode.commands.registerCommand('conduct.showPolicyLayout', () => showLayout('policy')),
@@ -160,6 +173,14 @@ async function policyOf(input: CommandInput): Promise<string | undefined> {
     return undefined;
   }
   return uri.toString();
+}
+
+function isCompareSectionArgs(args: unknown): args is CompareSectionArgs {
+  if (typeof args !== 'object' || args === null) return false;
+  const { uri, target, range } = args as Record<string, unknown>;
+  const position = (p: unknown) => typeof p === 'object' && p !== null && typeof (p as { line?: unknown }).line === 'number' && typeof (p as { character?: unknown }).character === 'number';
+  const isRange = typeof range === 'object' && range !== null && position((range as { start?: unknown }).start) && position((range as { end?: unknown }).end);
+  return typeof uri === 'string' && isTarget(target) && isRange;
 }
 
 async function pickOtherPolicy(): Promise<vscode.Uri | undefined> {

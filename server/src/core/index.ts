@@ -9,6 +9,7 @@ export type { RoleTerm, RoleTermUse } from './structure/roleTerms';
 export { CANON, familyOf, sectionName, type SectionId, type Family, type CanonSection } from './sectionCanon';
 export { hoverAt, type HoverResult } from './hover';
 export { documentOutline, foldableSpans, type OutlineEntry } from './outline';
+export { hasOwnHeading, sectionStatusTitle, sectionStatusSentence, type SectionStanding } from './sectionStatus';
 export { escapeSnippet, insertionAt, policyStandardSections, sectionInsertion, sectionSnippet, standardSections, type SectionInsertion, type StandardSection } from './standardSections';
 export { RUNGS, LADDERS, FIELDS, type RungId, type RungInfo, type RungFieldId } from './ladderRungs';
 export { fixAllEdits, fixesOf, minimalFix, overlaps, type Fixable } from './fixes';

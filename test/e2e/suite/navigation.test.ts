@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { ADDENDUM_HEADING, derivedPolicy } from '../../support/derivedPolicy';
 import { suiteFixtures, type SuiteFixtures } from './fixtures';
 
 /** A policy in our own words: a translated heading, a ladder of heading rungs and an addendum. */
@@ -62,6 +63,36 @@ function outlineLines(symbols: readonly vscode.DocumentSymbol[], depth = 0): str
   return symbols.flatMap((s) => [`${'  '.repeat(depth)}${s.name}${s.detail ? ` [${s.detail}]` : ''}`, ...outlineLines(s.children, depth + 1)]);
 }
 
+/** Resolves once `check` gives a value, re-checking whenever one of `events` fires; rejects after 20 s with `what`. */
+function waitFor<T>(what: string, check: () => T | undefined, events: vscode.Event<unknown>[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const subscriptions: vscode.Disposable[] = [];
+    const done = () => {
+      clearTimeout(timer);
+      for (const s of subscriptions) s.dispose();
+    };
+    const attempt = () => {
+      const value = check();
+      if (value === undefined) return;
+      done();
+      resolve(value);
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, 20_000);
+    subscriptions.push(...events.map((event) => event(attempt)));
+    attempt();
+  });
+}
+
+/** "heading line: lens title" for every lens Conduct Lens shows, in order. */
+async function lensTitles(document: vscode.TextDocument): Promise<{ lines: string[]; lenses: vscode.CodeLens[] }> {
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? [];
+  const ours = lenses.filter((l) => l.command && (l.command.command === 'conduct.compareSection' || l.command.command === ''));
+  return { lines: ours.map((l) => `${document.lineAt(l.range.start.line).text}: ${l.command!.title}`), lenses: ours };
+}
+
 /**
  * Navigation in the real editor: the Outline (document symbols), folding, the section code
  * lenses and their Compare command, and the hovers on placeholders, section headings and
@@ -115,6 +146,57 @@ export function registerNavigationTests(): void {
           [17, 19],
         ],
       );
+    });
+
+    it('shows each section\'s status against 2.1 as a code lens, and Compare opens the diff view at that section', async () => {
+      const uri = await fixtures.write('navigation/lens/CODE_OF_CONDUCT.md', derivedPolicy(fixtures.upstreamBody('2.1')));
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      const { lines, lenses } = await lensTitles(document);
+      for (const expected of ['## Our Pledge: modified 1%', '## Our Pledge: Compare', '## Scope: identical to 2.1', '### 2. Warning: identical to 2.1', `## ${ADDENDUM_HEADING}: your addendum`, `## ${ADDENDUM_HEADING}: Compare`]) {
+        assert.ok(lines.includes(expected), `no lens "${expected}" in:\n${lines.join('\n')}`);
+      }
+
+      const compare = lenses[lines.indexOf(`## ${ADDENDUM_HEADING}: Compare`)].command!;
+      await vscode.commands.executeCommand(compare.command, ...(compare.arguments ?? []));
+      const diff = await waitFor(
+        'the diff view of the policy',
+        () => {
+          const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+          return tab?.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === uri.toString() ? tab.input : undefined;
+        },
+        [vscode.window.tabGroups.onDidChangeTabs],
+      );
+      assert.equal(diff.original.scheme, 'conduct-base');
+      const addendumLine = document.getText().split('\n').indexOf(`## ${ADDENDUM_HEADING}`);
+      const editor = await waitFor(
+        'the policy side of the diff to select the addendum',
+        () => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString() && e.selection.start.line === addendumLine),
+        [vscode.window.onDidChangeTextEditorSelection, vscode.window.onDidChangeVisibleTextEditors],
+      );
+      assert.ok(editor.visibleRanges.some((r) => r.contains(new vscode.Position(addendumLine, 0))), 'the addendum is scrolled into view');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+
+    it('shows no section code lenses when conduct.codeLens.enabled is false for the policy', async () => {
+      const uri = await fixtures.write('navigation/nolens/CODE_OF_CONDUCT.md', derivedPolicy(fixtures.upstreamBody('2.1')));
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      assert.ok((await lensTitles(document)).lines.length > 0, 'lenses are on by default');
+      const config = vscode.workspace.getConfiguration('conduct', uri);
+      await config.update('codeLens.enabled', false, vscode.ConfigurationTarget.Workspace);
+      try {
+        // The server reads the setting per resource when the editor next asks for lenses.
+        const deadline = Date.now() + 20_000;
+        let lines = (await lensTitles(document)).lines;
+        while (lines.length && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          lines = (await lensTitles(document)).lines;
+        }
+        assert.deepEqual(lines, []);
+      } finally {
+        await config.update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+      }
     });
   });
 }
