@@ -16,6 +16,10 @@ for pkg in chromium libkrb5-dev build-essential python3 pkg-config neovim; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+    echo "setup: cannot install ${missing[*]}: $( [ "$(id -u)" -ne 0 ] && echo 'not root' || echo 'no apt-get') (install them, or run this script as root on Debian or Ubuntu)" >&2
+    exit 3
+  fi
   echo "setup: apt-get install ${missing[*]}"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
