@@ -47,6 +47,11 @@ describe('undefined-reference fix: define a missing reference link', () => {
     assert.equal(undefinedReference.check(context(fenced, {}, covenantBase('2.1')))[0].fix, undefined);
   });
 
+  it('offers nothing where the line after the new definition would be read as its title', () => {
+    const text = '# Our rules\n\nSee the [FAQ][faq] and the [Contributor Covenant][homepage].\n\n[faq]: https://example.org/faq "Answers"\n"Quoted on its own line"\n';
+    assert.equal(undefinedReference.check(context(text, {}, covenantBase('2.1')))[0].fix, undefined);
+  });
+
   it('makes the reference a link: after the fix the rule reports nothing', () => {
     const text = '# Our rules\n\nWe adapted the [Contributor Covenant][homepage].\n';
     assert.deepEqual(undefinedReference.check(context(fixed(text, covenantBase('2.1')), {}, covenantBase('2.1'))), []);

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { literalReferences, normalizeLabel } from '../links';
+import { normalizeLabel } from '../links';
 import { parseMarkdown, spanOf } from '../markdown';
 import type { UpstreamLibrary } from '../upstream/library';
 import type { UpstreamText } from '../upstream/types';
@@ -31,8 +31,8 @@ export function knownReferenceUrl(label: string, base: PolicyBase, library: Upst
 /**
  * The insertion that defines `label` as `url`: on the line after the document's last
  * top-level definition, or as a paragraph of its own at the end. Undefined unless parsing
- * the result shows the label defined, so it is never offered where the end of the file is
- * inside code or HTML.
+ * the result shows the new line, alone, read as that definition: never where the end of the
+ * file is inside code or HTML, nor where the line after would be taken for its title.
  */
 export function definitionInsertion(text: string, tree: Root, label: string, url: string): RuleFix | undefined {
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
@@ -40,18 +40,33 @@ export function definitionInsertion(text: string, tree: Root, label: string, url
   const definitions = tree.children.filter((node) => node.type === 'definition');
   const last = definitions.length ? spanOf(definitions[definitions.length - 1]) : undefined;
   let fix: RuleFix;
+  let lineStart: number;
+  // Where the check's parse starts: a top-level block's start, where parsing begins afresh.
+  let from: number;
   if (last) {
     const lineEnd = /\r?\n|$/.exec(text.slice(last.end))!.index + last.end;
     fix = { span: { start: lineEnd, end: lineEnd }, text: `${newline}${line}` };
+    lineStart = newline.length;
+    from = last.start;
   } else {
     const trailing = /(?:\r?\n)*$/.exec(text)![0];
     const breaks = (trailing.match(/\n/g) ?? []).length;
     const before = text.length === 0 ? '' : newline.repeat(Math.max(0, 2 - breaks));
     fix = { span: { start: text.length, end: text.length }, text: `${before}${line}${breaks > 0 ? newline : ''}` };
+    lineStart = before.length;
+    const lastBlock = tree.children.length ? spanOf(tree.children[tree.children.length - 1]) : undefined;
+    from = lastBlock?.start ?? text.length;
   }
-  const result = text.slice(0, fix.span.start) + fix.text + text.slice(fix.span.end);
-  const stillLiteral = literalReferences(result, parseMarkdown(result)).some((r) => normalizeLabel(r.label) === normalizeLabel(label));
-  return stillLiteral ? undefined : { ...fix, title: `Define [${label.trim()}] as ${url}` };
+  // Only the last block, the new line and the line after it can change how the new line reads,
+  // so the check parses those rather than the whole policy again.
+  const at = fix.span.start;
+  const nextLine = /^(?:\r?\n)?[^\r\n]*/.exec(text.slice(at))![0];
+  const excerpt = text.slice(from, at) + fix.text + nextLine;
+  const start = at - from + lineStart;
+  const end = start + line.length;
+  const parsed = parseMarkdown(excerpt).children.find((node) => node.type === 'definition' && spanOf(node)?.start === start);
+  const defines = parsed?.type === 'definition' && spanOf(parsed)?.end === end && normalizeLabel(parsed.label ?? parsed.identifier) === normalizeLabel(label);
+  return defines ? { ...fix, title: `Define [${label.trim()}] as ${url}` } : undefined;
 }
 
 const DEFINITIONS = new WeakMap<UpstreamText, Map<string, string>>();
