@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkText, hoverAt, parseConductDocument } from '../../server/src/core/index';
+import { SPANISH } from '../support/bilingual';
 import { withCursor } from '../support/cursor';
+import { ADDENDUM_HEADING, derivedPolicy } from '../support/derivedPolicy';
 import { seed, upstreamLibrary, upstreamText } from '../support/upstream';
 
 const library = upstreamLibrary();
@@ -108,3 +110,103 @@ describe('hover on the attribution', () => {
     assert.equal(hoverOn(text, 'Be kind'), undefined);
   });
 });
+
+describe('hover on placeholders', () => {
+  function hoverOn(text: string, needle: string) {
+    const result = checkText(text, library);
+    const offset = text.indexOf(needle);
+    assert.ok(offset >= 0 && result.doc, `no "${needle}" in the text`);
+    return { hover: hoverAt(result.doc, offset + 1, library, result.base), offset };
+  }
+
+  it('says what belongs in the reporting placeholder, why it matters and which quick fixes fill it, over the placeholder', () => {
+    const body = upstreamText('2.1').body;
+    const { hover, offset } = hoverOn(body, '[INSERT CONTACT METHOD]');
+    assert.ok(hover);
+    assert.deepEqual(hover.span, { start: offset, end: offset + '[INSERT CONTACT METHOD]'.length });
+    assert.match(hover.markdown, /^\*\*Unfilled placeholder\*\* `\[INSERT CONTACT METHOD\]`/);
+    assert.match(hover.markdown, /What belongs here: how to reach the people who handle reports/);
+    assert.match(hover.markdown, /Why it matters: until it is filled, the policy gives no way to report anything/);
+    assert.match(hover.markdown, /\*\*Fill placeholder…\*\*/);
+    assert.match(hover.markdown, /`conduct\.contact`.*\*\*Fill placeholder with "…"\*\* fills it in one step/);
+  });
+
+  it('asks a template fill-in that is not a contact for its value, without offering the contact fill', () => {
+    const { hover } = hoverOn('# Pebble Club Rules\n\nThe club meets in [INSERT CITY] every week.\n', '[INSERT CITY]');
+    assert.ok(hover);
+    assert.match(hover.markdown, /What belongs here: the value this fill-in asks for/);
+    assert.doesNotMatch(hover.markdown, /conduct\.contact/);
+  });
+});
+
+describe('hover on section headings', () => {
+  const body = upstreamText('2.1').body;
+  const policy = derivedPolicy(body);
+
+  function hoverOn(text: string, heading: string) {
+    const result = checkText(text, library);
+    const offset = text.indexOf(`${heading}\n`);
+    assert.ok(offset >= 0 && result.doc, `no "${heading}" line in the text`);
+    return { hover: hoverAt(result.doc, offset + heading.length - 1, library, result.base), offset };
+  }
+
+  it('names the standard section and says it is identical to the base, over the heading', () => {
+    const { hover, offset } = hoverOn(policy, '## Scope');
+    assert.ok(hover);
+    assert.deepEqual(hover.span, { start: offset, end: offset + '## Scope'.length });
+    assert.equal(hover.markdown, '**Standard section: Scope**.\n\nIdentical to Contributor Covenant 2.1 (en).');
+  });
+
+  it('gives an edited section the share of its words that changed', () => {
+    assert.match(hoverOn(policy, '## Our Pledge').hover?.markdown ?? '', /^\*\*Standard section: Our Pledge\*\*\.\n\nModified: \d+% of its words differ from Contributor Covenant 2\.1 \(en\)\.$/);
+  });
+
+  it('calls a section of the policy\'s own an addendum', () => {
+    assert.equal(hoverOn(policy, `## ${ADDENDUM_HEADING}`).hover?.markdown, '**Your own section**: no Contributor Covenant text has a section with this heading or this wording.\n\nYour own addendum: Contributor Covenant 2.1 (en) has no such section.');
+  });
+
+  it('names the canonical section of a translated heading', () => {
+    assert.match(hoverOn(SPANISH, '## Nuestro compromiso').hover?.markdown ?? '', /^\*\*Standard section: Our Pledge\*\*\.\n\n\S+.* Contributor Covenant 2\.0 \(es\)\.$/);
+  });
+
+  it('says there is nothing to compare with when the policy follows no Covenant text', () => {
+    const own = '# Pebble Club Rules\n\nWrite to stewards@pebble.example.\n\n## Snacks\n\nWhoever hosts brings them.\n';
+    assert.match(hoverOn(own, '## Snacks').hover?.markdown ?? '', /follows no Contributor Covenant text closely enough to compare/);
+  });
+});
+
+describe('hover on 3.0 and custom ladders', () => {
+  it('explains a 3.0 rung written as a list item, with the 3.0 definition and the word comparison', () => {
+    const body = upstreamText('3.0').body;
+    const result = checkText(body, library);
+    const rung = result.doc!.ladder[1];
+    const hover = hoverAt(result.doc!, rung.labelSpan.start + 2, library, result.base);
+    assert.ok(hover);
+    assert.match(hover.markdown, /^\*\*Temporarily Limited Activities\*\*: rung 2 of 4/);
+    assert.match(hover.markdown, /Contributor Covenant 3\.0 \(en\) defines it as:/);
+    assert.match(hover.markdown, /\*\*Your rung has the same wording\.\*\*/);
+  });
+
+  it('explains a rung field label (Event, Consequence, Repair) with what the field states and its rung', () => {
+    const body = upstreamText('3.0').body;
+    const result = checkText(body, library);
+    const rung = result.doc!.ladder[2];
+    for (const field of rung.fields) {
+      const hover = hoverAt(result.doc!, field.span.start + 1, library, result.base);
+      assert.ok(hover, `no hover on ${field.label}`);
+      assert.deepEqual(hover.span, field.span);
+      assert.match(hover.markdown, new RegExp(`^\\*\\*${field.label}\\*\\* of \\*${rung.name}\\*: `));
+      assert.match(hover.markdown, /\*\*Temporary Suspension\*\*: rung 3 of 4/);
+    }
+  });
+
+  it('explains a rung of a custom ladder as the policy\'s own', () => {
+    const text = '# Pebble Club Rules\n\nWrite to stewards@pebble.example.\n\n## Enforcement\n\n1. **Reminder**: a note.\n2. **Warning**: a written warning.\n3. **Cooling-off**: a pause.\n4. **Permanent Ban**: no return.\n';
+    assert.match(hoverMarkdown(text, 'Cooling') ?? '', /^\*\*Cooling-off\*\*: rung 3 of 4 in this policy's enforcement ladder\.\n\nThis rung is your own/);
+  });
+});
+
+function hoverMarkdown(text: string, needle: string): string | undefined {
+  const result = checkText(text, library);
+  return hoverAt(result.doc!, text.indexOf(needle) + 1, library, result.base)?.markdown;
+}

@@ -27,6 +27,20 @@ describe('hover', () => {
     assert.deepEqual(hover.range, { start: { line: 8, character: 0 }, end: { line: 8, character: '### 2. Warning'.length } });
   });
 
+  it('explains an unfilled placeholder over its range', async () => {
+    const { hover } = await hoverAt('# Code of Conduct\n\nPlease report problems to [INSERT CONTACT$$CURSOR$$ METHOD].\n');
+    assert.ok(hover);
+    assert.match((hover.contents as MarkupContent).value, /^\*\*Unfilled placeholder\*\*/);
+    assert.deepEqual(hover.range, { start: { line: 2, character: 26 }, end: { line: 2, character: 49 } });
+  });
+
+  it('names the standard section under a heading and says it is the policy\'s own when upstream has none', async () => {
+    const { hover } = await hoverAt(LADDER('Warning').replace('## What the', () => '## What$$CURSOR$$ the'));
+    assert.ok(hover);
+    assert.match((hover.contents as MarkupContent).value, /^\*\*Your own section\*\*/);
+    assert.deepEqual(hover.range, { start: { line: 4, character: 0 }, end: { line: 4, character: '## What the stewards may do'.length } });
+  });
+
   it('shows nothing away from rung labels', async () => {
     assert.equal((await hoverAt(LADDER('Warning').replace('A written', () => 'A wr$$CURSOR$$itten'))).hover, null);
   });

@@ -1,12 +1,14 @@
 import { compareWithUpstream, type Comparison } from './compare/compare';
-import { againstLabel } from './compare/describe';
+import { againstLabel, type ComparedAgainst } from './compare/describe';
 import { upstreamAgainst } from './compare/target';
+import { explainPlaceholder } from './placeholderHover';
+import { explainSection, headingAt } from './sectionHover';
 import { detectBase } from './detect';
 import type { ConductDocument } from './document';
 import type { PolicyBase } from './rules/types';
 import { licenceOf } from './structure/attribution';
-import { ladderFamily, type LadderRung } from './structure/ladder';
-import { RUNGS } from './ladderRungs';
+import { ladderFamily, type LadderRung, type RungField } from './structure/ladder';
+import { RUNGS, type RungFieldId } from './ladderRungs';
 import { clipText, foldLabel } from './normalize';
 import type { Span } from './span';
 import { familyOf } from './sectionCanon';
@@ -20,16 +22,50 @@ export interface HoverResult {
 }
 
 /**
- * What to show when the cursor rests on part of a policy, or undefined for nothing: a
- * ladder rung's meaning, or on the attribution (the paragraph that cites a Contributor
- * Covenant version) what the policy's text actually follows. `base` is the policy's
- * detection when the caller has it; without it, the attribution hover detects afresh.
+ * What to show when the cursor rests on part of a policy, or undefined for nothing, first
+ * match wins: a ladder rung's label (its meaning, the base's wording and how this one
+ * differs), one of a rung's field labels (the same, with what the field says), an unfilled
+ * placeholder (what belongs there, why, and the quick fix), the attribution (the paragraph
+ * that cites a Contributor Covenant version: what the policy's text actually follows), or a
+ * section heading (the standard section and its status against the base). `base` is the
+ * policy's detection when the caller has it; without it, the attribution and heading hovers detect afresh.
  */
 export function hoverAt(doc: ConductDocument, offset: number, library: UpstreamLibrary, base?: PolicyBase): HoverResult | undefined {
   const rung = doc.ladder.find((r) => offset >= r.labelSpan.start && offset <= r.labelSpan.end);
   if (rung) return { markdown: explainRung(doc, rung, library, base), span: rung.labelSpan };
+  const field = fieldAt(doc, offset);
+  if (field) return { markdown: `${FIELD_MEANINGS[field.field.id].replace('{rung}', field.rung.name)}\n\n---\n\n${explainRung(doc, field.rung, library, base)}`, span: field.field.span };
+  const placeholder = doc.placeholders.find((p) => offset >= p.span.start && offset <= p.span.end);
+  if (placeholder) return { markdown: explainPlaceholder(placeholder), span: placeholder.span };
+  // A heading that cites a version ("# Contributor Covenant 3.0") is an attribution claim first.
   const span = attributionAt(doc, offset);
-  return span && { markdown: explainBase(doc, base ?? detectBase(doc.text, library), span), span };
+  if (span) return { markdown: explainBase(doc, base ?? detectBase(doc.text, library), span), span };
+  const section = headingAt(doc, offset);
+  return section && { markdown: explainSection(doc, section, baseComparison(doc, library, base ?? detectBase(doc.text, library))), span: section.heading.span };
+}
+
+/** What each rung field states, in our words; `{rung}` is the rung's name as written. */
+const FIELD_MEANINGS: Record<RungFieldId, string> = {
+  'community-impact': '**Community Impact** of *{rung}*: the harm that leads the stewards to this rung.',
+  consequence: '**Consequence** of *{rung}*: what the stewards do when they take this step.',
+  event: '**Event** of *{rung}*: the behaviour that leads to this rung.',
+  repair: '**Repair** of *{rung}*: what the person can do to make amends and come back.',
+};
+
+/** The rung field label under the cursor, with its rung. */
+function fieldAt(doc: ConductDocument, offset: number): { rung: LadderRung; field: RungField } | undefined {
+  for (const rung of doc.ladder) {
+    const field = rung.fields.find((f) => offset >= f.span.start && offset <= f.span.end);
+    if (field) return { rung, field };
+  }
+  return undefined;
+}
+
+/** The policy against its detected Contributor Covenant text, when it follows one. */
+function baseComparison(doc: ConductDocument, library: UpstreamLibrary, base: PolicyBase): { comparison: Comparison; label: ComparedAgainst } | undefined {
+  if (base.family !== 'contributor-covenant' || !base.version) return undefined;
+  const text = base.source ?? (base.language ? library.find(base.version, base.language) : undefined);
+  return text && { comparison: comparisonOf(doc, text, library), label: upstreamAgainst(text) };
 }
 
 /** The paragraph around `offset` when it cites a Contributor Covenant version (or links to one). */

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ADDENDUM_HEADING, derivedPolicy } from '../../support/derivedPolicy';
 import { suiteFixtures, type SuiteFixtures } from './fixtures';
+import { hoverText } from './waitFor';
 
 /** A policy in our own words: a translated heading, a ladder of heading rungs and an addendum. */
 const OWN_WORDS = `# Pebble Club Rules
@@ -61,6 +62,13 @@ async function conductSymbols(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]>
 /** Symbols as indented "name [detail]" lines, the way the Outline shows them. */
 function outlineLines(symbols: readonly vscode.DocumentSymbol[], depth = 0): string[] {
   return symbols.flatMap((s) => [`${'  '.repeat(depth)}${s.name}${s.detail ? ` [${s.detail}]` : ''}`, ...outlineLines(s.children, depth + 1)]);
+}
+
+/** The position of the first `needle` in the document, `into` characters in. */
+function positionOf(document: vscode.TextDocument, needle: string, into = 1): vscode.Position {
+  const offset = document.getText().indexOf(needle);
+  assert.ok(offset >= 0, `no "${needle}" in ${document.uri.path}`);
+  return document.positionAt(offset + into);
 }
 
 /** Resolves once `check` gives a value, re-checking whenever one of `events` fires; rejects after 20 s with `what`. */
@@ -197,6 +205,41 @@ export function registerNavigationTests(): void {
       } finally {
         await config.update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Workspace);
       }
+    });
+
+    it('explains the placeholder under the cursor: what belongs there, why it matters and the quick fix', async () => {
+      const uri = await fixtures.write('navigation/hover-placeholder/CODE_OF_CONDUCT.md', fixtures.upstreamBody('2.1'));
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      const text = await hoverText(uri, positionOf(document, '[INSERT CONTACT METHOD]', 5));
+      assert.match(text, /\*\*Unfilled placeholder\*\* `\[INSERT CONTACT METHOD\]`/);
+      assert.match(text, /What belongs here: how to reach the people who handle reports/);
+      assert.match(text, /Why it matters:/);
+      assert.match(text, /Quick fix .*\*\*Fill placeholder…\*\*/);
+    });
+
+    it('names the standard section under a heading with its status against 2.1, and calls an added section an addendum', async () => {
+      const uri = await fixtures.write('navigation/hover-heading/CODE_OF_CONDUCT.md', derivedPolicy(fixtures.upstreamBody('2.1')));
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      const pledge = await hoverText(uri, positionOf(document, '## Our Pledge\n', 5));
+      assert.match(pledge, /\*\*Standard section: Our Pledge\*\*/);
+      assert.match(pledge, /Modified: 1% of its words differ from Contributor Covenant 2\.1 \(en\)\./);
+      assert.match(await hoverText(uri, positionOf(document, '## Scope\n', 4)), /Identical to Contributor Covenant 2\.1 \(en\)\./);
+      assert.match(await hoverText(uri, positionOf(document, `## ${ADDENDUM_HEADING}\n`, 4)), /Your own addendum: Contributor Covenant 2\.1 \(en\) has no such section\./);
+    });
+
+    it('explains a 3.0 rung and its Repair field with the 3.0 definition and the word comparison', async () => {
+      const uri = await fixtures.write('navigation/hover-rung3/CODE_OF_CONDUCT.md', fixtures.upstreamBody('3.0'));
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      const rung = await hoverText(uri, positionOf(document, 'Temporarily Limited Activities', 4));
+      assert.match(rung, /\*\*Temporarily Limited Activities\*\*: rung 2 of 4/);
+      assert.match(rung, /Contributor Covenant 3\.0 \(en\) defines it as:/);
+      assert.match(rung, /\*\*Your rung has the same wording\.\*\*/);
+      const repairAt = document.getText().indexOf('Repair', document.getText().indexOf('Temporarily Limited Activities'));
+      const repair = await hoverText(uri, document.positionAt(repairAt + 2));
+      assert.match(repair, /^\*\*Repair\*\* of \*Temporarily Limited Activities\*: /);
     });
   });
 }
