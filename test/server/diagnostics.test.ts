@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CancellationToken, DiagnosticSeverity, DocumentDiagnosticReportKind, type ClientCapabilities, type PublishDiagnosticsParams } from 'vscode-languageserver';
-import { DiagnosticsProvider } from '../../server/src/providers/diagnostics';
+import { DiagnosticsProvider, PUSH_DELAY_MS } from '../../server/src/providers/diagnostics';
 import { ruleDocsUrl } from '../../server/src/ruleDocs';
 import { BROKEN_LIBRARY, drain, FILLED, GARBLED, initializeParams, NOTES_URI, POLICY_URI, startCache, UNFILLED } from './fakeClient';
 
@@ -125,6 +125,31 @@ describe('diagnostics', () => {
       assert.equal(pushed.uri, POLICY_URI);
       assert.equal(pushed.version, 2);
       assert.ok(pushed.diagnostics.some((d) => d.code === 'unfilled-placeholder'));
+    });
+
+    it('pushes once for a burst of changes, with the last version\'s findings', async () => {
+      const { client, provider } = start(PUSH);
+      client.open(POLICY_URI, FILLED);
+      for (let i = 0; i < 10; i++) {
+        client.change(POLICY_URI, i % 2 ? FILLED : UNFILLED);
+        provider.didChange(POLICY_URI);
+      }
+      const pushed = await client.nth<PublishDiagnosticsParams>('textDocument/publishDiagnostics');
+      assert.equal(pushed.version, 11);
+      assert.ok(!pushed.diagnostics.some((d) => d.code === 'unfilled-placeholder'), 'version 11 has the contact filled');
+      // Longer than the push delay: a second push would have come by now.
+      await new Promise((resolve) => setTimeout(resolve, 3 * PUSH_DELAY_MS));
+      assert.equal(client.all('textDocument/publishDiagnostics').length, 1);
+    });
+
+    it('drops a waiting push when the document closes, and only clears it', async () => {
+      const { client, provider } = start(PUSH);
+      client.open(POLICY_URI, UNFILLED);
+      provider.didChange(POLICY_URI);
+      client.close(POLICY_URI);
+      provider.didClose(POLICY_URI);
+      await new Promise((resolve) => setTimeout(resolve, 3 * PUSH_DELAY_MS));
+      assert.deepEqual(client.all('textDocument/publishDiagnostics'), [{ uri: POLICY_URI, diagnostics: [] }]);
     });
 
     it('clears a document\'s diagnostics when it closes', async () => {

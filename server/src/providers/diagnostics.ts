@@ -29,13 +29,22 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
  * Findings as LSP diagnostics. They are pulled when the client supports it (VS Code) and
  * pushed otherwise (Neovim 0.7, older clients), never both.
  */
+/**
+ * How long a pushed document waits after a change before it is analysed: typing sends a
+ * change per keystroke, and only the version the typist pauses on needs findings. (A client
+ * that pulls, as VS Code does, paces its own requests.)
+ */
+export const PUSH_DELAY_MS = 120;
+
 export class DiagnosticsProvider {
   private pull = false;
   private refreshSupport = false;
+  private readonly pending = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly connection: DiagnosticsConnection,
     private readonly cache: AnalysisCache,
+    private readonly pushDelayMs = PUSH_DELAY_MS,
   ) {}
 
   /** Chooses pull or push from the client's capabilities, and returns what to announce. */
@@ -77,13 +86,26 @@ export class DiagnosticsProvider {
     else await this.push(uri);
   }
 
-  /** A document's text changed: a pulling client will ask, a pushed one is told. */
+  /**
+   * A document's text changed: a pulling client will ask; a pushed one is told once the
+   * changes pause for {@link PUSH_DELAY_MS}, so a burst of keystrokes is analysed once.
+   */
   didChange(uri: string): void {
-    if (!this.pull) void this.push(uri);
+    if (this.pull) return;
+    clearTimeout(this.pending.get(uri));
+    this.pending.set(
+      uri,
+      setTimeout(() => {
+        this.pending.delete(uri);
+        void this.push(uri);
+      }, this.pushDelayMs),
+    );
   }
 
-  /** A document closed: a pushed client's diagnostics for it are cleared. */
+  /** A document closed: a pushed client's diagnostics for it are cleared, and a push still waiting is dropped. */
   didClose(uri: string): void {
+    clearTimeout(this.pending.get(uri));
+    this.pending.delete(uri);
     if (!this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
