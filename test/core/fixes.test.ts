@@ -43,8 +43,13 @@ describe('fixAllEdits', () => {
 
   it('drops a fix that overlaps one already taken, keeping the earlier start and then the order given', () => {
     assert.deepEqual(fixAllEdits(text, [{ fix: fix(2, 5, 'a') }, { fix: fix(4, 6, 'b') }, { fix: fix(6, 7, 'c') }]), [fix(2, 5, 'a'), fix(6, 7, 'c')]);
-    assert.deepEqual(fixAllEdits(text, [{ fix: fix(3, 3, 'first') }, { fix: fix(3, 3, 'second') }]), [fix(3, 3, 'first')]);
+    assert.deepEqual(fixAllEdits(text, [{ fix: fix(3, 5, 'wide') }, { fix: fix(3, 3, 'at its start') }]), [fix(3, 3, 'at its start')]);
     assert.deepEqual(fixAllEdits(text, [{ fix: fix(3, 6, 'wide') }, { fix: fix(4, 4, 'inside') }]), [fix(3, 6, 'wide')]);
+  });
+
+  it('keeps several insertions at one place in the order given, dropping a repeated text', () => {
+    const edits = fixAllEdits(text, [{ fix: fix(3, 3, 'first') }, { fix: fix(3, 3, 'second') }, { fix: fix(3, 3, 'first') }, { fix: fix(3, 4, 'after') }]);
+    assert.deepEqual(edits, [fix(3, 3, 'first'), fix(3, 3, 'second')]);
   });
 
   it('keeps edits that only touch: one ends where the next starts', () => {

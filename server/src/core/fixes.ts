@@ -37,9 +37,10 @@ export function minimalFix(text: string, span: Span, replacement: string, title?
 /**
  * The certain fixes of `findings` that can be applied together in one edit: each finding's
  * `fix` (never its alternatives), in document order (ties by the order given), skipping any
- * that would change nothing or that overlaps a fix already taken. Two insertions at the same
- * place also count as overlapping, since their order would be a guess. The result is sorted
- * and pairwise disjoint, so it can be one WorkspaceEdit; what it skips is fixed by the next run.
+ * that would change nothing or that overlaps a fix already taken. Insertions at one place are
+ * all kept, in that order, as LSP applies them (several dropped reference definitions go back
+ * after the last one), except a repeat of the same text. The result is sorted and its edits
+ * never share a character, so it can be one WorkspaceEdit; what it skips is fixed by the next run.
  */
 export function fixAllEdits(text: string, findings: readonly Fixable[]): RuleFix[] {
   const candidates = findings
@@ -47,9 +48,18 @@ export function fixAllEdits(text: string, findings: readonly Fixable[]): RuleFix
     .filter((c): c is { fix: RuleFix; order: number } => c.fix !== undefined && isApplicable(text, c.fix))
     .sort((a, b) => a.fix.span.start - b.fix.span.start || a.fix.span.end - b.fix.span.end || a.order - b.order);
   const taken: RuleFix[] = [];
+  // The texts inserted at the place of the last insertion taken, to drop a repeat.
+  let inserted = new Set<string>();
   for (const { fix } of candidates) {
     const last = taken[taken.length - 1];
-    if (last && overlaps(last.span, fix.span)) continue;
+    if (last && isInsertion(last) && isInsertion(fix) && last.span.start === fix.span.start) {
+      if (inserted.has(fix.text)) continue;
+    } else if (last && overlaps(last.span, fix.span)) {
+      continue;
+    } else {
+      inserted = new Set();
+    }
+    inserted.add(fix.text);
     taken.push(fix);
   }
   return taken;
@@ -58,6 +68,10 @@ export function fixAllEdits(text: string, findings: readonly Fixable[]): RuleFix
 /** Whether two edits' ranges would collide: they share a character, or they start at the same place. */
 export function overlaps(a: Span, b: Span): boolean {
   return a.start === b.start || (a.start < b.end && b.start < a.end);
+}
+
+function isInsertion(fix: RuleFix): boolean {
+  return fix.span.start === fix.span.end;
 }
 
 function isApplicable(text: string, fix: RuleFix): boolean {

@@ -111,32 +111,34 @@ export function registerQuickFixTests(): void {
     });
 
     describe('fix-all', () => {
-      // Four certain slips at once: a licence, a dropped definition, a split sentence and mojibake in our own footer.
+      // Five certain slips at once: a licence, two dropped definitions (restored together after
+      // the last one left, in the order their references come), a split sentence and mojibake in our own footer.
       const slips = (body: string) => {
-        const definition = /^\[homepage\]: .*\n/m.exec(body)![0];
-        const split = once(body.replace(definition, ''), 'We pledge to act and interact', 'We pledge to act\n\nand interact');
+        const dropped = ['homepage', 'FAQ'].map((label) => new RegExp(`^\\[${label}\\]: .*\\n`, 'm').exec(body)![0]);
+        const kept = dropped.reduce((text, definition) => text.replace(definition, ''), body);
+        const split = once(kept, 'We pledge to act and interact', 'We pledge to act\n\nand interact');
+        const lastDefinition = [...kept.matchAll(/^\[[^\]\n]+\]: [^\n]*/gm)].pop()!;
+        const at = lastDefinition.index + lastDefinition[0].length;
+        const restored = `${kept.slice(0, at)}${dropped.map((d) => `\n${d.trimEnd()}`).join('')}${kept.slice(at)}`;
         return {
           text: `${split}\nThis page is shared under CC BY-SA 4.0.\n\nÂ© 2026 Pebble Club\n`,
-          fixed: `${body.replace(definition, '')}\nThis page is shared under CC BY 4.0.\n\n© 2026 Pebble Club\n`,
-          definition,
+          fixed: `${restored}\nThis page is shared under CC BY 4.0.\n\n© 2026 Pebble Club\n`,
         };
       };
 
       it('source.fixAll.conduct applies every certain fix in one edit, and one undo restores the file', async () => {
-        const { text, fixed, definition } = slips(v21);
+        const { text, fixed } = slips(v21);
         const { document } = await openWith(await fixtures.write('quick-fixes/fix-all/CODE_OF_CONDUCT.md', text), 'split-paragraph');
         const whole = new vscode.Range(0, 0, document.lineCount, 0);
         const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, whole, FIX_ALL.value)) ?? [];
         const fixAll = actions.find((a) => a.kind?.value === FIX_ALL.value);
         assert.ok(fixAll?.edit, `no fix-all among ${JSON.stringify(actions.map((a) => a.title))}`);
-        assert.equal(fixAll.title, 'Fix all 4 certain Conduct problems');
-        const lastDefinition = [...fixed.matchAll(/^\[[^\]\n]+\]: [^\n]*/gm)].pop()!;
-        const at = lastDefinition.index + lastDefinition[0].length;
-        await applyAndUndo(document, fixAll.edit, `${fixed.slice(0, at)}\n${definition.trimEnd()}${fixed.slice(at)}`);
+        assert.equal(fixAll.title, 'Fix all 5 certain Conduct problems');
+        await applyAndUndo(document, fixAll.edit, fixed);
       });
 
       it('runs on save when editor.codeActionsOnSave enables source.fixAll.conduct, and undo restores the text', async () => {
-        const { text, fixed, definition } = slips(v21);
+        const { text, fixed } = slips(v21);
         const { document } = await openWith(await fixtures.write('quick-fixes/fix-on-save/CODE_OF_CONDUCT.md', text), 'split-paragraph');
         const editor = vscode.workspace.getConfiguration('editor', document);
         await editor.update('codeActionsOnSave', { [FIX_ALL.value]: 'explicit' }, vscode.ConfigurationTarget.Workspace);
@@ -146,9 +148,7 @@ export function registerQuickFixTests(): void {
           edit.insert(document.uri, new vscode.Position(0, 0), 'Draft. ');
           assert.ok(await vscode.workspace.applyEdit(edit));
           assert.ok(await document.save());
-          const lastDefinition = [...fixed.matchAll(/^\[[^\]\n]+\]: [^\n]*/gm)].pop()!;
-          const at = lastDefinition.index + lastDefinition[0].length;
-          assert.equal(document.getText(), `Draft. ${fixed.slice(0, at)}\n${definition.trimEnd()}${fixed.slice(at)}`);
+          assert.equal(document.getText(), `Draft. ${fixed}`);
           await vscode.commands.executeCommand('undo');
           assert.equal(document.getText(), `Draft. ${text}`);
         } finally {
@@ -157,7 +157,7 @@ export function registerQuickFixTests(): void {
       });
 
       it('"Conduct: Fix All" fixes the active policy, and undo restores it', async () => {
-        const { text, fixed, definition } = slips(v21);
+        const { text, fixed } = slips(v21);
         const { document } = await openWith(await fixtures.write('quick-fixes/fix-all-command/CODE_OF_CONDUCT.md', text), 'split-paragraph');
         const changed = new Promise<void>((resolve) => {
           const subscription = vscode.workspace.onDidChangeTextDocument((event) => {
@@ -169,9 +169,7 @@ export function registerQuickFixTests(): void {
         });
         await vscode.commands.executeCommand('conduct.fixAll');
         await changed;
-        const lastDefinition = [...fixed.matchAll(/^\[[^\]\n]+\]: [^\n]*/gm)].pop()!;
-        const at = lastDefinition.index + lastDefinition[0].length;
-        assert.equal(document.getText(), `${fixed.slice(0, at)}\n${definition.trimEnd()}${fixed.slice(at)}`);
+        assert.equal(document.getText(), fixed);
         await vscode.commands.executeCommand('undo');
         assert.equal(document.getText(), text);
       });
