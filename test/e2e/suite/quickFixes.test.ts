@@ -63,6 +63,12 @@ export function registerQuickFixTests(): void {
 
     afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
+    // Other suites scan the whole workspace for policies: leave them none of ours.
+    after(async () => {
+      const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+      if (root) await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, 'quick-fixes'), { recursive: true, useTrash: false });
+    });
+
     it('quick fix changes an attribution claiming 2.1 on a 3.0 text to 3.0, and undo restores it', async () => {
       const v30 = fixtures.upstreamBody('3.0');
       const text = once(v30, 'version 3.0', 'version 2.1');
