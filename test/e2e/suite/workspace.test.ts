@@ -48,6 +48,7 @@ export function registerWorkspaceTests(): void {
   describe('Check All Conduct Policies in the Workspace', () => {
     let fixtures: SuiteFixtures;
     let result: ScanResult;
+    let primary: vscode.Uri;
     let german: vscode.Uri;
     let misspelled: vscode.Uri;
     let plain: vscode.Uri;
@@ -56,10 +57,11 @@ export function registerWorkspaceTests(): void {
 
     before(async () => {
       fixtures = await suiteFixtures();
-      // The fixture's own root policy is no Covenant text, so the primary is scan/'s English
-      // 2.1 (nearest the root); beside it a German translation still on 2.0, a policy
+      // The fixture's root CODE_OF_CONDUCT.md is no Covenant text, so an English 2.1 beside it
+      // is the primary policy (nearest the root, whatever other suites write deeper down); a
+      // German translation still on 2.0, a policy
       // whose name GitHub will not recognise, and two that the user's excludes hide.
-      await fixtures.write('scan/CODE_OF_CONDUCT.md', fixtures.upstreamBody('2.1'));
+      primary = await fixtures.write('CODE_OF_CONDUCT.txt', fixtures.upstreamBody('2.1'));
       german = await fixtures.write('scan/CODE_OF_CONDUCT.de.md', fixtures.upstreamBody('2.0', 'de'));
       misspelled = await fixtures.write('scan/docs/CCODE_OF_CONDUCT.md', OWN_POLICY);
       plain = await fixtures.write('scan/team/CODE_OF_CONDUCT.md', OWN_POLICY);
@@ -71,6 +73,7 @@ export function registerWorkspaceTests(): void {
     });
 
     after(async () => {
+      await vscode.workspace.fs.delete(primary);
       await vscode.workspace.getConfiguration('files').update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
       await vscode.workspace.getConfiguration('search').update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
     });
@@ -98,7 +101,7 @@ export function registerWorkspaceTests(): void {
       const diagnostics = await waitForDiagnostics(german, has('translation-drift'));
       const drift = diagnostics.filter((d) => codeOf(d) === 'translation-drift');
       assert.equal(drift.length, 1);
-      assert.match(drift[0].message, /\(de\) follows Contributor Covenant 2\.0, but the primary policy scan\/CODE_OF_CONDUCT\.md follows Contributor Covenant 2\.1/);
+      assert.match(drift[0].message, /\(de\) follows Contributor Covenant 2\.0, but the primary policy CODE_OF_CONDUCT\.txt follows Contributor Covenant 2\.1/);
       assert.equal(drift[0].severity, vscode.DiagnosticSeverity.Warning);
       assert.ok(result.drifted >= 1);
     });
