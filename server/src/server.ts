@@ -37,7 +37,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const cache = new AnalysisCache(connection, options.loadLibrary, options.offThread);
   const diagnostics = new DiagnosticsProvider(connection, cache);
   const comparison = new ComparisonProvider(cache);
-  const codeLenses = new CodeLensProvider(connection, cache, comparison);
+  const codeLenses = new CodeLensProvider(connection, cache);
   const scan = new WorkspaceScan(connection, cache);
   let workspaceFolderEvents = false;
   const recheck = () => {

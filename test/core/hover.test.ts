@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkText, hoverAt, parseConductDocument } from '../../server/src/core/index';
-import { SPANISH } from '../support/bilingual';
+import { ENGLISH, SPANISH } from '../support/bilingual';
 import { withCursor } from '../support/cursor';
 import { ADDENDUM_HEADING, derivedPolicy } from '../support/derivedPolicy';
 import { seed, upstreamLibrary, upstreamText } from '../support/upstream';
@@ -147,7 +147,7 @@ describe('hover on section headings', () => {
     const result = checkText(text, library);
     const offset = text.indexOf(`${heading}\n`);
     assert.ok(offset >= 0 && result.doc, `no "${heading}" line in the text`);
-    return { hover: hoverAt(result.doc, offset + heading.length - 1, library, result.base), offset };
+    return { hover: hoverAt(result.doc, offset + heading.length - 1, library, result.base, result.blocks), offset };
   }
 
   it('names the standard section and says it is identical to the base, over the heading', () => {
@@ -167,6 +167,12 @@ describe('hover on section headings', () => {
 
   it('names the canonical section of a translated heading', () => {
     assert.match(hoverOn(SPANISH, '## Nuestro compromiso').hover?.markdown ?? '', /^\*\*Standard section: Our Pledge\*\*\.\n\n\S+.* Contributor Covenant 2\.0 \(es\)\.$/);
+  });
+
+  it('holds each version of a two-language file to its own base', () => {
+    const both = `${SPANISH}\n${ENGLISH}`;
+    assert.match(hoverOn(both, '## Nuestro compromiso').hover?.markdown ?? '', /Contributor Covenant 2\.0 \(es\)\.$/);
+    assert.match(hoverOn(both, '## Our Pledge').hover?.markdown ?? '', /^\*\*Standard section: Our Pledge\*\*\.\n\nModified: \d+% of its words differ from Contributor Covenant 2\.0 \(en\)\.$/);
   });
 
   it('says there is nothing to compare with when the policy follows no Covenant text', () => {

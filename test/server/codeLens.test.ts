@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { CancellationToken, type CodeLens } from 'vscode-languageserver';
 import { COMPARE_SECTION_COMMAND, type CompareSectionArgs } from '../../server/src/protocol';
 import { CodeLensProvider, provideCodeLenses } from '../../server/src/providers/codeLens';
-import { ComparisonProvider } from '../../server/src/providers/comparison';
+import { ENGLISH, SPANISH } from '../support/bilingual';
 import { ADDENDUM_HEADING, derivedPolicy } from '../support/derivedPolicy';
 import { parseSettings } from '../../server/src/settings';
 import { upstreamText } from '../support/upstream';
@@ -16,7 +16,7 @@ async function lenses(text: string, { uri = POLICY_URI, token = CancellationToke
   cache.configure(PULL_SETTINGS);
   client.settings = () => settings;
   client.open(uri, text);
-  return { client, result: await provideCodeLenses(cache, new ComparisonProvider(cache), { textDocument: { uri } }, token) };
+  return { client, result: await provideCodeLenses(cache, { textDocument: { uri } }, token) };
 }
 
 /** "line: title" per lens, in order. */
@@ -54,6 +54,20 @@ describe('section code lenses', () => {
     assert.equal(compare.range.start.line, args.range.start.line);
   });
 
+  it('holds each version of a two-language file to its own base, so the second is not taken for addenda', async () => {
+    const text = `${SPANISH}\n${ENGLISH}`;
+    const { result } = await lenses(text);
+    const seen = titles(text, result);
+    assert.ok(!seen.some((t) => t.endsWith(': your addendum')), seen.join('\n'));
+    const targetOf = (heading: string) => {
+      const at = result!.findIndex((l) => l.command?.command === COMPARE_SECTION_COMMAND && text.split('\n')[l.range.start.line] === heading);
+      assert.ok(at >= 0, `no Compare lens on ${heading}`);
+      return (result![at].command!.arguments![0] as CompareSectionArgs).target;
+    };
+    assert.equal(targetOf('## Nuestro compromiso').language, 'es');
+    assert.equal(targetOf('## Our Pledge').language, 'en');
+  });
+
   it('gives no lenses when conduct.codeLens.enabled is false', async () => {
     assert.deepEqual((await lenses(policy, { settings: { codeLens: { enabled: false } } })).result, []);
     assert.ok(((await lenses(policy, { settings: { codeLens: { enabled: true } } })).result ?? []).length > 0);
@@ -73,7 +87,7 @@ describe('section code lenses', () => {
 
   it('asks the client for fresh lenses only when it can refresh them', async () => {
     const { client, cache } = startCache();
-    const provider = new CodeLensProvider(client.connection, cache, new ComparisonProvider(cache));
+    const provider = new CodeLensProvider(client.connection, cache);
     await provider.refresh();
     assert.equal(client.all('workspace/codeLens/refresh').length, 0);
     provider.configure(PULL_SETTINGS.capabilities);

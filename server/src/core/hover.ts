@@ -1,8 +1,9 @@
 import { compareWithUpstream, type Comparison } from './compare/compare';
-import { againstLabel, type ComparedAgainst } from './compare/describe';
+import { againstLabel } from './compare/describe';
 import { upstreamAgainst } from './compare/target';
 import { explainPlaceholder } from './placeholderHover';
 import { explainSection, headingAt } from './sectionHover';
+import { standingAt, standingParts } from './sectionStandings';
 import { detectBase } from './detect';
 import type { ConductDocument } from './document';
 import type { PolicyBase } from './rules/types';
@@ -29,8 +30,9 @@ export interface HoverResult {
  * that cites a Contributor Covenant version: what the policy's text actually follows), or a
  * section heading (the standard section and its status against the base). `base` is the
  * policy's detection when the caller has it; without it, the attribution and heading hovers detect afresh.
+ * `blocks` are the versions of a multi-version file, each held to its own base on a heading.
  */
-export function hoverAt(doc: ConductDocument, offset: number, library: UpstreamLibrary, base?: PolicyBase): HoverResult | undefined {
+export function hoverAt(doc: ConductDocument, offset: number, library: UpstreamLibrary, base?: PolicyBase, blocks?: readonly { span: Span; base: PolicyBase }[]): HoverResult | undefined {
   const rung = doc.ladder.find((r) => offset >= r.labelSpan.start && offset <= r.labelSpan.end);
   if (rung) return { markdown: explainRung(doc, rung, library, base), span: rung.labelSpan };
   const field = fieldAt(doc, offset);
@@ -41,7 +43,9 @@ export function hoverAt(doc: ConductDocument, offset: number, library: UpstreamL
   const span = attributionAt(doc, offset);
   if (span) return { markdown: explainBase(doc, base ?? detectBase(doc.text, library), span), span };
   const section = headingAt(doc, offset);
-  return section && { markdown: explainSection(doc, section, baseComparison(doc, library, base ?? detectBase(doc.text, library))), span: section.heading.span };
+  if (!section) return undefined;
+  const parts = standingParts(doc, library, base ?? detectBase(doc.text, library), blocks);
+  return { markdown: explainSection(doc, section, parts.length ? standingAt(parts, section.heading.span.start) ?? null : undefined), span: section.heading.span };
 }
 
 /** What each rung field states, in our words; `{rung}` is the rung's name as written. */
@@ -59,13 +63,6 @@ function fieldAt(doc: ConductDocument, offset: number): { rung: LadderRung; fiel
     if (field) return { rung, field };
   }
   return undefined;
-}
-
-/** The policy against its detected Contributor Covenant text, when it follows one. */
-function baseComparison(doc: ConductDocument, library: UpstreamLibrary, base: PolicyBase): { comparison: Comparison; label: ComparedAgainst } | undefined {
-  if (base.family !== 'contributor-covenant' || !base.version) return undefined;
-  const text = base.source ?? (base.language ? library.find(base.version, base.language) : undefined);
-  return text && { comparison: comparisonOf(doc, text, library), label: upstreamAgainst(text) };
 }
 
 /** The paragraph around `offset` when it cites a Contributor Covenant version (or links to one). */

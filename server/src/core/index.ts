@@ -10,6 +10,7 @@ export { CANON, familyOf, sectionName, type SectionId, type Family, type CanonSe
 export { hoverAt, type HoverResult } from './hover';
 export { documentOutline, foldableSpans, type OutlineEntry } from './outline';
 export { hasOwnHeading, sectionStatusTitle, sectionStatusSentence, type SectionStanding } from './sectionStatus';
+export { sectionStandings, standingAt, standingParts, type StandingPart, type PlacedSection } from './sectionStandings';
 export { escapeSnippet, insertionAt, policyStandardSections, sectionInsertion, sectionSnippet, standardSections, type SectionInsertion, type StandardSection } from './standardSections';
 export { RUNGS, LADDERS, FIELDS, type RungId, type RungInfo, type RungFieldId } from './ladderRungs';
 export { fixAllEdits, fixesOf, minimalFix, overlaps, type Fixable } from './fixes';

@@ -1,8 +1,7 @@
-import type { Comparison } from './compare/compare';
-import type { ComparedAgainst } from './compare/describe';
 import type { ConductDocument } from './document';
 import { foldLabel } from './normalize';
 import { sectionName } from './sectionCanon';
+import type { PlacedSection } from './sectionStandings';
 import { sectionStatusSentence } from './sectionStatus';
 import type { Section } from './structure/sections';
 
@@ -14,10 +13,11 @@ export function headingAt(doc: ConductDocument, offset: number): Section | undef
 /**
  * A section heading's hover: which standard section it is (and how it was recognised), and
  * how it stands against the detected base: identical, modified with the share of words
- * changed, or the policy's own addendum. `against` is undefined when the policy follows no
- * Contributor Covenant text closely enough to compare.
+ * changed, or the policy's own addendum. `standing` is the section's comparison; null when
+ * the comparison has none for it, undefined when the policy follows no Contributor Covenant
+ * text closely enough to compare.
  */
-export function explainSection(doc: ConductDocument, section: Section, against?: { comparison: Comparison; label: ComparedAgainst }): string {
+export function explainSection(doc: ConductDocument, section: Section, standing: PlacedSection | null | undefined): string {
   const lines: string[] = [];
   const isTitle = doc.sections[0] === section && section.heading.depth === 1 && !section.id;
   if (isTitle) lines.push('**Title** of the policy.');
@@ -27,11 +27,11 @@ export function explainSection(doc: ConductDocument, section: Section, against?:
   } else {
     lines.push('**Your own section**: no Contributor Covenant text has a section with this heading or this wording.');
   }
-  const compared = against?.comparison.sections.find((s) => s.policy?.start === section.heading.span.start);
-  if (against && compared) {
-    lines.push('', sectionStatusSentence(compared, against.label));
+  if (standing) {
+    const compared = standing.section;
+    lines.push('', sectionStatusSentence(compared, standing.part.against));
     if (compared.upstreamHeading && foldLabel(compared.upstreamHeading) !== foldLabel(compared.heading)) lines.push('', `The base calls it *${compared.upstreamHeading.replace(/[\\`*_~[\]<>|#]/g, (ch) => `\\${ch}`)}*.`);
-  } else if (!against) {
+  } else if (standing === undefined) {
     lines.push('', 'This policy follows no Contributor Covenant text closely enough to compare its sections.');
   }
   return lines.join('\n');

@@ -2,14 +2,14 @@ import type { CancellationToken, Hover, HoverParams } from 'vscode-languageserve
 import type { AnalysisCache } from '../analysisCache';
 import { hoverAt } from '../core/index';
 
-/** textDocument/hover: the enforcement ladder rung under the cursor (with how it differs from the base's), or the attribution. */
+/** textDocument/hover: a ladder rung or its field, a placeholder, the attribution or a section heading under the cursor (see hoverAt). */
 export async function provideHover(cache: AnalysisCache, params: HoverParams, token: CancellationToken): Promise<Hover | null> {
   try {
     const policy = await cache.get(params.textDocument.uri);
     const doc = policy?.analysis.doc;
     if (!policy || !doc || token.isCancellationRequested) return null;
     const { document, library } = policy;
-    const hover = hoverAt(doc, document.offsetAt(params.position), library, policy.analysis.base);
+    const hover = hoverAt(doc, document.offsetAt(params.position), library, policy.analysis.base, policy.analysis.blocks);
     if (!hover) return null;
     return {
       contents: { kind: 'markdown', value: hover.markdown },
