@@ -30,6 +30,8 @@ const entry = join(tools, 'node_modules/code-server/out/node/entry.js');
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const testsPath = join(root, 'dist/test/e2e/index.js');
 const timeoutMs = Number(process.env.CONDUCT_E2E_TIMEOUT ?? 300) * 1000;
+/** What a README scene logs when the workbench shows what its picture should (test/e2e/suite/scenes.test.ts). */
+const SCENE_READY = 'conduct-e2e: scene ready';
 
 function fail(message) {
   console.error(`e2e harness: ${message}`);
@@ -117,8 +119,14 @@ try {
   const finished = new Promise((res) => page.exposeFunction('codeAutomationExit', (code) => res(code)));
   // Workbench chatter that says nothing about the extension under test.
   const noise = /open-vsx\.org|^\s+at .*workbench\.js|connection token|Creating a socket|reconnection-grace-time|builtin extensions cache|Service Worker|AgentHost|AccountPolicyGate/;
+  // A scene that needs the extension still running (diagnostics, a hover) logs SCENE_READY
+  // and waits: the picture is taken then, not after the suite, when the client has stopped.
+  let sceneShot;
   await page.exposeFunction('codeAutomationLog', (_type, args) => {
     const text = format(...(Array.isArray(args) ? args : [args]));
+    if (process.env.CONDUCT_E2E_SCREENSHOT && text.includes(SCENE_READY) && !sceneShot) {
+      sceneShot = page.screenshot({ path: process.env.CONDUCT_E2E_SCREENSHOT });
+    }
     const lines = text.split('\n').filter((l) => process.env.CONDUCT_E2E_VERBOSE || !noise.test(l));
     if (lines.some((l) => l.trim())) console.log(lines.join('\n'));
   });
@@ -131,8 +139,10 @@ try {
   await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   exitCode = await finished;
   log(`suite finished with exit code ${exitCode}`);
-  // CONDUCT_E2E_SCREENSHOT=shot.png keeps a picture of the workbench as the suite left it.
-  if (process.env.CONDUCT_E2E_SCREENSHOT) await page.screenshot({ path: process.env.CONDUCT_E2E_SCREENSHOT });
+  // CONDUCT_E2E_SCREENSHOT=shot.png keeps a picture of the workbench as the suite left it,
+  // or as a scene asked for it.
+  if (sceneShot) await sceneShot;
+  else if (process.env.CONDUCT_E2E_SCREENSHOT) await page.screenshot({ path: process.env.CONDUCT_E2E_SCREENSHOT });
 } catch (error) {
   console.error(`e2e harness: ${error?.stack ?? error}`);
   exitCode = 2;

@@ -12,6 +12,7 @@ import { registerSeedTests } from './seeds.test';
 import { registerUpgradeTests } from './upgrade.test';
 import { registerWorkspaceTests } from './workspace.test';
 import { registerReliabilityTests } from './reliability.test';
+import { registerSceneTests } from './scenes.test';
 
 export function run(): Promise<void> {
   // CONDUCT_E2E_GREP runs only the tests whose names match, e.g. to set a scene for a screenshot.
@@ -27,6 +28,7 @@ export function run(): Promise<void> {
   registerConfigurationTests();
   registerNavigationTests();
   registerReliabilityTests();
+  registerSceneTests();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       console.log(`e2e: ${runner.stats?.passes ?? 0} passed, ${runner.stats?.failures ?? 0} failed`);
