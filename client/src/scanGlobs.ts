@@ -8,6 +8,16 @@
  */
 export const CANDIDATE_GLOBS = ['**/*[cC][oO][dD][eE]*', '**/*[cC][oO][nN][dD]*', '**/*[cC][uU][nN][dD]*'];
 
+/**
+ * Whether a file the candidate globs found is worth sending: policies are Markdown or plain
+ * text, with no extension or .md, .markdown or .txt, so "encode.ts" or "barcode.png" in a
+ * large repository cost nothing.
+ */
+export function isCandidateName(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  return dot <= 0 || ['md', 'markdown', 'txt'].includes(name.slice(dot + 1).toLowerCase());
+}
+
 /** "a/{b,c}/*.{md,txt}" → its four plain alternatives. Globs joined into one "{…}" group must not hold groups of their own. */
 export function expandBraces(glob: string): string[] {
   const open = glob.indexOf('{');

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CHECK_FILES, FINISH_SCAN, POLICY_FILES, type CheckFilesParams, type CheckFilesResult, type FinishScanParams, type PolicyFilesParams, type PolicyFilesResult, type ScanSummary } from '../../server/src/workspaceProtocol';
 import { markedPolicies } from './checkFileCommand';
-import { CANDIDATE_GLOBS, excludeGlob } from './scanGlobs';
+import { CANDIDATE_GLOBS, excludeGlob, isCandidateName } from './scanGlobs';
 
 /** Files read and sent per request: small enough that progress moves and cancelling is prompt. */
 const BATCH = 8;
@@ -20,8 +20,11 @@ function policyGlobs(folder: vscode.WorkspaceFolder): string[] {
 /** The folder's files with a name worth asking about, honouring files.exclude and search.exclude as the Search view does. */
 async function candidates(folder: vscode.WorkspaceFolder, token: vscode.CancellationToken): Promise<vscode.Uri[]> {
   const exclude = excludeGlob(vscode.workspace.getConfiguration('files', folder.uri).get('exclude'), vscode.workspace.getConfiguration('search', folder.uri).get('exclude'));
-  const found = await Promise.all([...CANDIDATE_GLOBS, ...policyGlobs(folder)].map((glob) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude, undefined, token)));
-  return found.flat();
+  const find = (glob: string) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude, undefined, token);
+  const named = (await Promise.all(CANDIDATE_GLOBS.map(find))).flat().filter((uri) => isCandidateName(uri.path.slice(uri.path.lastIndexOf('/') + 1)));
+  // conduct.files may name policies of any extension: all its matches go to the server.
+  const configured = (await Promise.all(policyGlobs(folder).map(find))).flat();
+  return [...named, ...configured];
 }
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {

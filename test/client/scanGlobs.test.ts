@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { minimatch } from 'minimatch';
-import { CANDIDATE_GLOBS, excludeGlob, expandBraces } from '../../client/src/scanGlobs';
+import { CANDIDATE_GLOBS, excludeGlob, expandBraces, isCandidateName } from '../../client/src/scanGlobs';
 
 describe('workspace scan globs', () => {
   it('lists every conventional and misspelled policy name as a candidate, in any case', () => {
@@ -9,6 +9,11 @@ describe('workspace scan globs', () => {
       assert.ok(CANDIDATE_GLOBS.some((glob) => minimatch(name, glob, { dot: true })), name);
     }
     assert.ok(!CANDIDATE_GLOBS.some((glob) => minimatch('README.md', glob)));
+  });
+
+  it('sends only names with no extension or a text one, whatever else the globs found', () => {
+    for (const name of ['CODE_OF_CONDUCT.md', 'CODE_OF_CONDUCT', 'CONDUCT.TXT', 'code-of-conduct.markdown', 'CODE_OF_CONDUCT.md.txt']) assert.ok(isCandidateName(name), name);
+    for (const name of ['encode.ts', 'barcode.png', 'codecov.yml', 'CODE_OF_CONDUCT.rst']) assert.ok(!isCandidateName(name), name);
   });
 
   it('expands brace groups, nested ones too', () => {
