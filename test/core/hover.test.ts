@@ -216,3 +216,22 @@ function hoverMarkdown(text: string, needle: string): string | undefined {
   const result = checkText(text, library);
   return hoverAt(result.doc!, text.indexOf(needle) + 1, library, result.base)?.markdown;
 }
+
+describe('hover on a rung named in the prose', () => {
+  const text = '# Pebble Club Rules\n\nWrite to stewards@pebble.example.\n\n## What the stewards may do\n\nRepeating a slip after a Warning may lead to a temporary  ban; see `Permanent Ban` for the rest. Warnings are rare.\n\n### 1. Correction\n\nA quiet word.\n\n### 2. Warning\n\nA written note.\n\n### 3. Temporary Ban\n\nA pause.\n\n### 4. Permanent Ban\n\nNo return.\n';
+  const doc = checkText(text, library).doc!;
+
+  it('explains the rung whose name the cursor is on, in any case and spacing, over the name', () => {
+    const at = text.indexOf('temporary  ban');
+    const hover = hoverAt(doc, at + 12, library);
+    assert.ok(hover);
+    assert.deepEqual(hover.span, { start: at, end: at + 'temporary  ban'.length });
+    assert.match(hover.markdown, /^\*\*Temporary Ban\*\*: rung 3 of 4/);
+    assert.match(hoverAt(doc, text.indexOf('a Warning') + 4, library)?.markdown ?? '', /^\*\*Warning\*\*: rung 2 of 4/);
+  });
+
+  it('leaves a longer word and a rung name in code alone', () => {
+    assert.equal(hoverAt(doc, text.indexOf('Warnings are') + 2, library), undefined);
+    assert.equal(hoverAt(doc, text.indexOf('Permanent Ban`') + 2, library), undefined);
+  });
+});

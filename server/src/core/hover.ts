@@ -11,6 +11,7 @@ import { licenceOf } from './structure/attribution';
 import { ladderFamily, type LadderRung, type RungField } from './structure/ladder';
 import { RUNGS, type RungFieldId } from './ladderRungs';
 import { clipText, foldLabel } from './normalize';
+import { escapeRegExp } from './patterns';
 import type { Span } from './span';
 import { familyOf } from './sectionCanon';
 import type { UpstreamText } from './upstream/types';
@@ -28,7 +29,8 @@ export interface HoverResult {
  * differs), one of a rung's field labels (the same, with what the field says), an unfilled
  * placeholder (what belongs there, why, and the quick fix), the attribution (the paragraph
  * that cites a Contributor Covenant version: what the policy's text actually follows), or a
- * section heading (the standard section and its status against the base). `base` is the
+ * section heading (the standard section and its status against the base), or a rung's name
+ * anywhere else in the text ("…may lead to a Temporary Ban"). `base` is the
  * policy's detection when the caller has it; without it, the attribution and heading hovers detect afresh.
  * `blocks` are the versions of a multi-version file, each held to its own base on a heading.
  */
@@ -43,9 +45,33 @@ export function hoverAt(doc: ConductDocument, offset: number, library: UpstreamL
   const span = attributionAt(doc, offset);
   if (span) return { markdown: explainBase(doc, base ?? detectBase(doc.text, library), span), span };
   const section = headingAt(doc, offset);
-  if (!section) return undefined;
+  if (!section) {
+    const mention = rungMentionAt(doc, offset);
+    return mention && { markdown: explainRung(doc, mention.rung, library, base), span: mention.span };
+  }
   const parts = standingParts(doc, library, base ?? detectBase(doc.text, library), blocks);
   return { markdown: explainSection(doc, section, parts.length ? standingAt(parts, section.heading.span.start) ?? null : undefined), span: section.heading.span };
+}
+
+/**
+ * A rung of the policy's ladder named in its prose, under `offset`: the name as the ladder
+ * writes it, in any case, as whole words, on the cursor's line and outside code.
+ */
+function rungMentionAt(doc: ConductDocument, offset: number): { rung: LadderRung; span: Span } | undefined {
+  if (!doc.ladder.length || doc.codeSpans.some((c) => offset >= c.start && offset < c.end)) return undefined;
+  const lineStart = doc.text.lastIndexOf('\n', offset - 1) + 1;
+  const eol = doc.text.indexOf('\n', offset);
+  const line = doc.text.slice(lineStart, eol < 0 ? doc.text.length : eol);
+  for (const rung of doc.ladder) {
+    const words = rung.name.trim().split(/\s+/).filter(Boolean).map(escapeRegExp);
+    if (!words.length) continue;
+    const name = new RegExp(`(?<![\\p{L}\\p{N}])${words.join(String.raw`\s+`)}(?![\\p{L}\\p{N}])`, 'giu');
+    for (const match of line.matchAll(name)) {
+      const span = { start: lineStart + match.index, end: lineStart + match.index + match[0].length };
+      if (offset >= span.start && offset <= span.end) return { rung, span };
+    }
+  }
+  return undefined;
 }
 
 /** What each rung field states, in our words; `{rung}` is the rung's name as written. */

@@ -241,5 +241,14 @@ export function registerNavigationTests(): void {
       const repair = await hoverText(uri, document.positionAt(repairAt + 2));
       assert.match(repair, /^\*\*Repair\*\* of \*Temporarily Limited Activities\*: /);
     });
+
+    it('explains a rung named in the prose of a 2.1 policy', async () => {
+      const uri = await fixtures.write('navigation/hover-mention/CODE_OF_CONDUCT.md', fixtures.upstreamBody('2.1'));
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      const text = await hoverText(uri, positionOf(document, 'permanent ban', 3));
+      assert.match(text, /\*\*Permanent Ban\*\*: rung 4 of 4/);
+      assert.match(text, /Contributor Covenant 2\.1 \(en\) defines it as:/);
+    });
   });
 }
