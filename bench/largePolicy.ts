@@ -1,18 +1,7 @@
 // Large inputs for the comparison benchmark, generated at run time from a bundled upstream
 // text so that no policy text is stored in the repository. Seeded, so every run (and every
 // machine) measures the same bytes.
-
-/** mulberry32: a small seeded generator of numbers in [0, 1). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../test/support/seededRandom';
 
 /**
  * A policy of `size` characters: the body's paragraphs (headings included) repeated until
@@ -22,7 +11,7 @@ function random(seed: number): () => number {
  * diff, since almost every word matches somewhere.
  */
 export function largePolicy(body: string, seed: number, size = 1 << 20): string {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const paragraphs = body.split(/\n{2,}/).filter((p) => p.trim());
   const vocabulary = body.split(/\s+/).filter((w) => /^\p{L}+$/u.test(w));

@@ -8,19 +8,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText, fixAllEdits, fixesOf, type RuleFix } from '../../server/src/core/index';
+import { seededRandom } from '../support/seededRandom';
 import { SEEDS_DIR, upstreamLibrary } from '../support/upstream';
-
-/** mulberry32: a small seeded generator, so a failing variant can be rebuilt from its seed. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
@@ -70,7 +59,7 @@ const MUTATIONS: ((random: Random, text: string) => string)[] = [
 ];
 
 function mutate(text: string, seed: number): string {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   let out = text;
   for (let n = 1 + Math.floor(random() * 3); n > 0; n--) out = pick(random, MUTATIONS)(random, out);
   return out;
