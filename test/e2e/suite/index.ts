@@ -2,17 +2,18 @@
 // prints the summary line scripts/runTests.mjs reads. The suite is bundled into one file, so
 // test modules export a function that declares their tests once mocha's globals exist.
 import Mocha from 'mocha';
+import { registerAttributionTests } from './attribution.test';
 import { registerCompareTests } from './compare.test';
 import { registerCompletionTests } from './completion.test';
 import { registerConductTests } from './conduct.test';
 import { registerConfigurationTests } from './configuration.test';
 import { registerNavigationTests } from './navigation.test';
 import { registerQuickFixTests } from './quickFixes.test';
+import { registerReliabilityTests } from './reliability.test';
+import { registerSceneTests } from './scenes.test';
 import { registerSeedTests } from './seeds.test';
 import { registerUpgradeTests } from './upgrade.test';
 import { registerWorkspaceTests } from './workspace.test';
-import { registerReliabilityTests } from './reliability.test';
-import { registerSceneTests } from './scenes.test';
 
 export function run(): Promise<void> {
   // CONDUCT_E2E_GREP runs only the tests whose names match, e.g. to set a scene for a screenshot.
@@ -25,10 +26,11 @@ export function run(): Promise<void> {
   registerWorkspaceTests();
   registerQuickFixTests();
   registerCompletionTests();
-  registerConfigurationTests();
-  registerNavigationTests();
+  registerAttributionTests();
   registerReliabilityTests();
   registerSceneTests();
+  registerConfigurationTests();
+  registerNavigationTests();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       console.log(`e2e: ${runner.stats?.passes ?? 0} passed, ${runner.stats?.failures ?? 0} failed`);
