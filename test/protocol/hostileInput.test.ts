@@ -5,31 +5,11 @@ import assert from 'node:assert/strict';
 import { afterEach, before, describe, it } from 'node:test';
 import type { Diagnostic, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { upstreamLibrary } from '../support/upstream';
+import { LADDER } from './policies';
 import { LspSession, PULL_CLIENT, PUSH_CLIENT, type SessionOptions } from './harness';
 
 // Our own small policy; line 10 is "### 2. Warning".
-const POLICY = [
-  '# Code of Conduct',
-  '',
-  'Everyone who takes part in the Lantern project deserves a friendly, safe space.',
-  '',
-  'Write to stewards@example.org when something goes wrong; we answer every message.',
-  '',
-  '## What the stewards may do',
-  '',
-  '### 1. Correction',
-  '',
-  '### 2. Warning',
-  '',
-  'A written warning that repeating the behaviour leads further down this list.',
-  '',
-  '### 3. Temporary Ban',
-  '',
-  'A pause from every project space for a fixed time.',
-  '',
-  '### 4. Permanent Ban',
-  '',
-].join('\n');
+const POLICY = LADDER;
 const POLICY_URI = 'file:///w/CODE_OF_CONDUCT.md';
 
 /** A version of POLICY with a right-to-left override after `words` extra words on a new last line. */

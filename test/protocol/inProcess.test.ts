@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageserver/node';
 import { MARK_AS_POLICY, type MarkAsPolicyResult } from '../../server/src/protocol';
 import { upstreamLibrary } from '../support/upstream';
+import { LADDER } from './policies';
 import { LspSession, PULL_CLIENT, PUSH_CLIENT, within, type SessionOptions } from './harness';
 
 const POLICY_URI = 'file:///w/CODE_OF_CONDUCT.md';
@@ -18,30 +19,6 @@ const FOLDER = { uri: 'file:///w', name: 'w' };
 // Line 2 holds the placeholder at characters 26–49.
 const UNFILLED = '# Code of Conduct\n\nPlease report problems to [INSERT CONTACT METHOD].\n';
 const FILLED = '# Code of Conduct\n\nPlease report problems to stewards@example.org.\n';
-
-// Lines 8–18 hold the four rungs; line 10 is "### 2. Warning".
-const LADDER = [
-  '# Code of Conduct',
-  '',
-  'Everyone who takes part in the Lantern project deserves a friendly, safe space.',
-  '',
-  'Write to stewards@example.org when something goes wrong; we answer every message.',
-  '',
-  '## What the stewards may do',
-  '',
-  '### 1. Correction',
-  '',
-  '### 2. Warning',
-  '',
-  'A written warning that repeating the behaviour leads further down this list.',
-  '',
-  '### 3. Temporary Ban',
-  '',
-  'A pause from every project space for a fixed time.',
-  '',
-  '### 4. Permanent Ban',
-  '',
-].join('\n');
 
 const placeholders = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'unfilled-placeholder');
 

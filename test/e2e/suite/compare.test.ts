@@ -6,34 +6,11 @@ import type { ReportState } from '../../../client/src/report/panel';
 import type { BaseDocumentResult } from '../../../server/src/protocol';
 import { loadUpstreamTexts } from '../../../server/src/upstream/loader';
 import { ADDENDUM_HEADING, derivedPolicy, FILLED_CONTACT, REWORDED } from '../../support/derivedPolicy';
-import { hoverText } from './waitFor';
+import { hoverText, waitFor } from './waitFor';
 
 const BASE_SCHEME = 'conduct-base';
 const TARGET = { version: '2.1', language: 'en' };
 const TIMEOUT_MS = 20_000;
-
-/** Resolves once `check` gives a value, re-checking whenever one of `events` fires; rejects after the timeout with `what`. */
-function waitFor<T>(what: string, check: () => T | undefined, events: vscode.Event<unknown>[]): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const subscriptions: vscode.Disposable[] = [];
-    const done = () => {
-      clearTimeout(timer);
-      for (const s of subscriptions) s.dispose();
-    };
-    const attempt = () => {
-      const value = check();
-      if (value === undefined) return;
-      done();
-      resolve(value);
-    };
-    const timer = setTimeout(() => {
-      done();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, TIMEOUT_MS);
-    subscriptions.push(...events.map((event) => event(attempt)));
-    attempt();
-  });
-}
 
 /** The comparison diff tab whose left side matches `accept`, once it is open. */
 function comparisonTab(what: string, accept: (original: vscode.Uri, modified: vscode.Uri) => boolean): Promise<vscode.TabInputTextDiff> {

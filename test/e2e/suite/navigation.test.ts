@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ADDENDUM_HEADING, derivedPolicy } from '../../support/derivedPolicy';
 import { suiteFixtures, type SuiteFixtures } from './fixtures';
-import { hoverText } from './waitFor';
+import { hoverText, waitFor } from './waitFor';
 
 /** A policy in our own words: a translated heading, a ladder of heading rungs and an addendum. */
 const OWN_WORDS = `# Pebble Club Rules
@@ -71,28 +71,6 @@ function positionOf(document: vscode.TextDocument, needle: string, into = 1): vs
   return document.positionAt(offset + into);
 }
 
-/** Resolves once `check` gives a value, re-checking whenever one of `events` fires; rejects after 20 s with `what`. */
-function waitFor<T>(what: string, check: () => T | undefined, events: vscode.Event<unknown>[]): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const subscriptions: vscode.Disposable[] = [];
-    const done = () => {
-      clearTimeout(timer);
-      for (const s of subscriptions) s.dispose();
-    };
-    const attempt = () => {
-      const value = check();
-      if (value === undefined) return;
-      done();
-      resolve(value);
-    };
-    const timer = setTimeout(() => {
-      done();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, 20_000);
-    subscriptions.push(...events.map((event) => event(attempt)));
-    attempt();
-  });
-}
 
 /** "heading line: lens title" for every lens Conduct Lens shows, in order. */
 async function lensTitles(document: vscode.TextDocument): Promise<{ lines: string[]; lenses: vscode.CodeLens[] }> {

@@ -39,3 +39,26 @@ export async function hoverText(uri: vscode.Uri, position: vscode.Position): Pro
   const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 }
+
+/** Resolves once `check` gives a value, re-checking whenever one of `events` fires (never on a timer); rejects after `timeoutMs` with `what`. */
+export function waitFor<T>(what: string, check: () => T | undefined, events: vscode.Event<unknown>[], timeoutMs = 20_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const subscriptions: vscode.Disposable[] = [];
+    const done = () => {
+      clearTimeout(timer);
+      for (const s of subscriptions) s.dispose();
+    };
+    const attempt = () => {
+      const value = check();
+      if (value === undefined) return;
+      done();
+      resolve(value);
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, timeoutMs);
+    subscriptions.push(...events.map((event) => event(attempt)));
+    attempt();
+  });
+}
