@@ -32,6 +32,18 @@ describe('code actions', () => {
     assert.deepEqual(titles, ['Delete " "', 'Insert ","', 'Replace "Hello" with "Hi"', `Replace "${'x'.repeat(39)}…" with "y"`]);
   });
 
+  it('offers the current fix for a diagnostic the client sends back without its data, or with an older version\'s', async () => {
+    const { client, cache } = startCache();
+    client.open(POLICY_URI, GARBLED);
+    const [mojibake] = (await new DiagnosticsProvider(client.connection, cache).diagnose(POLICY_URI, CancellationToken.None)).filter((d) => d.code === 'mojibake');
+    const ask = async (diagnostic: Diagnostic) =>
+      (await provideCodeActions(cache, { textDocument: { uri: POLICY_URI }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }, CancellationToken.None)).map((a) => a.title);
+    assert.deepEqual(await ask({ ...mojibake, data: undefined }), ['Replace "Â©" with "©"']);
+    assert.deepEqual(await ask({ ...mojibake, data: { ...(mojibake.data as FixData), version: 0 } }), ['Replace "Â©" with "©"']);
+    // A diagnostic the current analysis does not hold (another message) gets nothing made up.
+    assert.deepEqual(await ask({ ...mojibake, message: 'something else', data: undefined }), []);
+  });
+
   it('offers no fix computed on an older version of the document', () => {
     const document = TextDocument.create(POLICY_URI, 'markdown', 2, 'Hello');
     assert.deepEqual(quickFixes(document, [fixable(line(0, 5), 'Hi', 1)]), []);

@@ -1,6 +1,7 @@
 import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCache } from '../analysisCache';
+import { toDiagnostics } from './diagnostics';
 import { fixAllAction, wantsFixAll } from './fixAll';
 import { fillPlaceholderFixes } from './fillPlaceholder';
 import { insertSectionFixes } from './insertSection';
@@ -76,9 +77,30 @@ export async function provideCodeActions(cache: AnalysisCache, params: CodeActio
   // Fix-all is asked for by kind (on save, the Source Action menu), never with the light bulb's quick fixes.
   if (wantsFixAll(params.context.only)) return fixAllAction(cache, document.uri, token);
   return [
-    ...quickFixes(document, params.context.diagnostics),
+    ...quickFixes(document, await withCurrentFixData(cache, document, params.context.diagnostics, token)),
     ...(await insertSectionFixes(cache, document, params.context.diagnostics, token)),
     ...(await fillPlaceholderFixes(cache, document, params.context.diagnostics, token)),
     ...renameFileFixes(params.context.diagnostics),
   ];
+}
+
+/**
+ * The diagnostics with fix data for the document's current version. The client sends back
+ * what it holds, and a diagnostic can arrive without its data, or with data of an older
+ * version, when a pull lands just as the light bulb asks (seen in VS Code's own host): such
+ * a diagnostic takes the data of the current analysis's finding with the same rule, range
+ * and message, if there is one. The analysis is read only when some diagnostic needs it.
+ */
+async function withCurrentFixData(cache: AnalysisCache, document: TextDocument, diagnostics: readonly Diagnostic[], token: CancellationToken): Promise<readonly Diagnostic[]> {
+  const needing = diagnostics.filter((d) => d.source === 'conduct' && !(isFixData(d.data) && d.data.version === document.version));
+  if (!needing.length) return diagnostics;
+  const policy = await cache.get(document.uri);
+  if (!policy || token.isCancellationRequested || policy.document.version !== document.version) return diagnostics;
+  const current = toDiagnostics(policy).filter((d) => d.data !== undefined);
+  const same = (a: Range, b: Range) => a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return diagnostics.map((d) => {
+    if (!needing.includes(d)) return d;
+    const match = current.find((c) => c.code === d.code && c.message === d.message && same(c.range, d.range));
+    return match ? { ...d, data: match.data } : d;
+  });
 }
