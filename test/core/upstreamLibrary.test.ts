@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
-import { deriveText, parseUpstreamText, UpstreamLibrary, type Catalog, type DerivedText } from '../../server/src/core/index';
+import { buildDetectionIndex, deriveText, parseUpstreamText, UpstreamLibrary, type Catalog, type DerivedText } from '../../server/src/core/index';
 import { DERIVED_FILE, loadUpstreamTexts } from '../../server/src/upstream/loader';
 import { UPSTREAM_DIR, upstreamLibrary, upstreamText } from '../support/upstream';
 
@@ -104,5 +104,19 @@ describe('derived.json: what the build derived from each text', () => {
       assert.deepEqual(loaded.sectionsOf(own), parsed.sectionsOf(text));
       assert.deepEqual(loaded.rungsOf(own).map(({ source, ...r }) => ({ ...r, source: source.entry.sha256 })), parsed.rungsOf(text).map(({ source, ...r }) => ({ ...r, source: source.entry.sha256 })));
     }
+  });
+});
+
+describe('derived.json: what the build read from each earlier wording', () => {
+  it('records, for every earlier wording, exactly the shingles a detection index reads from it now, so a start that skips the reading detects the same', () => {
+    const loaded = upstreamLibrary();
+    assert.ok(loaded.revisionShingles, 'derived.json records the earlier wordings: run npm run build');
+    const fresh = new UpstreamLibrary(loaded.texts, loaded.revisions, loaded.families);
+    const read = buildDetectionIndex(fresh).recordRevisionShingles();
+    assert.equal(read.size, loaded.revisions.length);
+    const sorted = (r: { added: number[]; removed: number[]; size: number; numbered: number[] } | undefined) =>
+      r && { size: r.size, added: [...r.added].sort(), removed: [...r.removed].sort(), numbered: [...r.numbered].sort() };
+    const stale = [...read].filter(([key, shingles]) => !isDeepStrictEqual(sorted(loaded.revisionShingles!.get(key)), sorted(shingles))).map(([key]) => key);
+    assert.deepEqual(stale, [], 'derived.json is older than the detection code: run npm run build');
   });
 });

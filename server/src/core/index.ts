@@ -26,7 +26,7 @@ export { findSuppressionComments, suppressionFilter, type SuppressionComment, ty
 export { RULES, type Environment, type PolicyBase, type Rule, type RuleContext, type RuleFinding, type RuleFix, type Severity } from './rules/index';
 export { LineIndex, type LineColumn, type Point, type Span } from './span';
 export { parseUpstreamText } from './upstream/frontMatter';
-export { deriveText, UpstreamLibrary, type DerivedText, type UpstreamPlaceholder, type UpstreamRung, type UpstreamSection } from './upstream/library';
+export { deriveText, UpstreamLibrary, type DerivedText, type RevisionShingles, type UpstreamPlaceholder, type UpstreamRung, type UpstreamSection } from './upstream/library';
 export { type BundledFamily, type Catalog, type CatalogEntry, type CatalogFamilyEntry, type FamilyText, type CatalogRevision, type RevisionInfo, type UpstreamFrontMatter, type UpstreamText } from './upstream/types';
 export { applyRevision, encodeRevision, type RevisionDelta, type RevisionOps } from './upstream/revisionDelta';
 export { analyseBase, detectBase, type BaseAnalysis, type Detection, type DetectionCandidate, type DetectionEvidence, type DetectionLayer, type DetectOptions, type SectionMatch } from './detect';

@@ -1,4 +1,4 @@
-import type { UpstreamLibrary } from '../upstream/library';
+import { revisionShinglesKey, type RevisionShingles, type UpstreamLibrary } from '../upstream/library';
 import type { UpstreamText } from '../upstream/types';
 import { detectionTokens, type DetectionToken } from './normalize';
 import { SHINGLE_SIZE, shingleKeys } from './shingles';
@@ -143,9 +143,7 @@ export class DetectionIndex {
   }
 
   private readRevision(source: UpstreamText, current: IndexedText, order: number, slot: number): IndexedRevision {
-    const keys = new Set(this.shingles(this.revisionWords(source.body), (word) => this.wordKey(word)));
-    const added = difference(keys, current.keys);
-    const removed = difference(current.keys, keys);
+    const { added, removed, size } = this.revisionShingles(source, current);
     const reread = () => this.read(source, (word) => this.wordKey(word));
     let all: ReadonlySet<number> | undefined;
     let sections: readonly IndexedSection[] | undefined;
@@ -156,7 +154,7 @@ export class DetectionIndex {
       added,
       removed,
       slot,
-      size: keys.size,
+      size,
       get keys() {
         return (all ??= new Set([...[...current.keys].filter((k) => !removed.has(k)), ...added]));
       },
@@ -170,6 +168,31 @@ export class DetectionIndex {
     if (siblings) siblings.push(revision);
     else this.revisionsByText.set(current, [revision]);
     return revision;
+  }
+
+  /**
+   * How an earlier wording's shingles differ from today's text: from the build's record when
+   * the library has one (the vocabulary is built from today's texts in catalog order, so its
+   * ids are the same here), else read from the wording itself.
+   */
+  private revisionShingles(source: UpstreamText, current: IndexedText): { added: ReadonlySet<number>; removed: ReadonlySet<number>; size: number } {
+    const recorded = this.library.revisionShingles?.get(revisionShinglesKey(source));
+    if (recorded) {
+      for (const key of recorded.numbered) this.numbered.add(key);
+      return { added: new Set(recorded.added), removed: new Set(recorded.removed), size: recorded.size };
+    }
+    const keys = new Set(this.shingles(this.revisionWords(source.body), (word) => this.wordKey(word)));
+    return { added: difference(keys, current.keys), removed: difference(current.keys, keys), size: keys.size };
+  }
+
+  /** What the build records of each earlier wording (see RevisionShingles), from this index. */
+  recordRevisionShingles(): Map<string, RevisionShingles> {
+    return new Map(
+      this.revisions.map((r) => [
+        revisionShinglesKey(r.source),
+        { added: [...r.added], removed: [...r.removed], size: r.size, numbered: [...r.added].filter((key) => this.numbered.has(key)) },
+      ]),
+    );
   }
 
   /** The id of a word today's upstream texts use, or undefined for any other word. */

@@ -43,6 +43,24 @@ export interface DerivedText {
   sections: UpstreamSection[];
 }
 
+/**
+ * An earlier wording's shingles as detection indexes them: those it has and today's text of
+ * its version and language lacks, those it lacks, how many distinct it has, and which of the
+ * added hold a number. The build computes them (derived.json), so a start need not re-read
+ * 295 wordings; keyed by {@link revisionShinglesKey}.
+ */
+export interface RevisionShingles {
+  added: number[];
+  removed: number[];
+  size: number;
+  numbered: number[];
+}
+
+/** An earlier wording's key among {@link RevisionShingles}: the same file may be credited to two languages, each against its own base. */
+export function revisionShinglesKey(text: UpstreamText): string {
+  return `${text.entry.version} ${text.entry.language} ${text.entry.sha256}`;
+}
+
 /** Parses one text and derives what the library keeps of it. */
 export function deriveText(text: UpstreamText): DerivedText {
   const tree = parseMarkdown(text.body);
@@ -78,12 +96,15 @@ export class UpstreamLibrary {
    *   part of the Covenant vocabulary, sections or rungs that {@link texts} give the rules.
    * @param derived What the build derived from each text, by its pinned sha256; a text not
    *   in it is parsed here.
+   * @param revisionShingles What the build's detection index read from each earlier wording;
+   *   a wording not in it is read when the index is built.
    */
   constructor(
     readonly texts: readonly UpstreamText[],
     revisions: readonly UpstreamText[] = [],
     readonly families: readonly FamilyText[] = [],
     derived?: ReadonlyMap<string, DerivedText>,
+    readonly revisionShingles?: ReadonlyMap<string, RevisionShingles>,
   ) {
     this.revisions = [...revisions].sort((a, b) => (a.revision?.firstDate ?? '').localeCompare(b.revision?.firstDate ?? ''));
     for (const revision of this.revisions) {
