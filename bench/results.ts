@@ -43,7 +43,7 @@ const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
 const mib = (bytes: number) => `${(bytes / 1048576).toFixed(2)} MiB`;
 
 /** The targets of issue 9 that are not ratios in this process: each figure beside its target, met or not. */
-export function lspRows(r: Results): ProductRow[] {
+export function productRows(r: Results): ProductRow[] {
   const rows: ProductRow[] = [];
   const check = r.corpus.rows.find((row) => row.name.startsWith('checkText'));
   const lint = r.corpus.rows.find((row) => row.name.startsWith('markdownlint'));
@@ -141,7 +141,7 @@ export function writeResults(r: Results, machineLine: string): string {
     '',
     '| Figure | Measured | Target |',
     '| --- | ---: | --- |',
-    ...lspRows(r).map((row) => `| ${row.name} | ${row.figure} | ${row.target} |`),
+    ...productRows(r).map((row) => `| ${row.name} | ${row.figure} | ${row.target} |`),
   ];
   writeFileSync(RESULTS, `${lines.join('\n')}\n${notes ? `${NOTES}${notes}` : ''}`);
   return RESULTS;

@@ -18,7 +18,7 @@ import { lint as markdownlint } from 'markdownlint/sync';
 import { largePolicy } from './largePolicy';
 import { measureLsp } from './lsp';
 import { bundleSizes, cliThroughput, detectionCurve } from './product';
-import { lspRows, machine, writeResults, type Results, type Row } from './results';
+import { productRows, machine, writeResults, type Results, type Row } from './results';
 
 const machineLine = machine();
 const quick = process.argv.includes('--quick');
@@ -143,5 +143,5 @@ function printResults(r: Results): void {
   console.log('\ndetection over the corpus as the catalog grows (index built beforehand)');
   r.curve.forEach((p) => console.log(`  ${String(p.texts).padStart(3)} texts + ${String(p.revisions).padStart(3)} earlier wordings: ${p.ms.toFixed(1)} ms, ${(p.ms / r.corpus.texts).toFixed(2)} ms per policy`));
   console.log('');
-  for (const row of lspRows(r)) console.log(`${row.name.padEnd(56)} ${row.figure.padStart(12)}  ${row.target}`);
+  for (const row of productRows(r)) console.log(`${row.name.padEnd(56)} ${row.figure.padStart(12)}  ${row.target}`);
 }

@@ -107,9 +107,9 @@ export class AnalysisCache {
    */
   private async getOffThread(uri: string, document: TextDocument, text: string, settings: ConductSettings, library: UpstreamLibrary, generation: number): Promise<PolicyAnalysis | undefined> {
     const version = document.version;
+    const options = this.optionsFor(uri, settings, library);
     let flight = this.inFlight.get(uri);
     if (flight?.version !== version) {
-      const options = this.optionsFor(uri, settings, library);
       const result = this.offThread!.analyse(uri, text, options, library, () => this.documents.get(uri)?.version !== version);
       flight = { version, result };
       this.inFlight.set(uri, flight);
@@ -132,7 +132,8 @@ export class AnalysisCache {
     if (current.version !== version) return this.get(uri);
     const cached = this.analyses.get(uri);
     if (cached?.version === version) return { document: current, analysis: cached, library };
-    const analysis = withLazyDocument({ version, ...result }, () => readPolicy(text, library, settings.maxFileLength, this.optionsFor(uri, settings, library).base).doc);
+    // A result from the main thread (the worker failed) already holds its document.
+    const analysis: Analysis = result.doc ? { version, ...result } : withLazyDocument({ version, ...result }, () => readPolicy(text, library, settings.maxFileLength, options.base).doc);
     if (generation === this.generation) this.analyses.set(uri, analysis);
     return { document: current, analysis, library };
   }

@@ -17,8 +17,13 @@ export function environmentFor(uri: string): Environment {
   } catch {
     return {};
   }
+  let projectNames: string[] | undefined;
   return {
-    projectNames: projectNamesNear(folder),
+    // Read on first use only: one rule asks, and only for a policy with a single private
+    // address, so most analyses (one per keystroke) touch no file for it.
+    get projectNames() {
+      return (projectNames ??= projectNamesNear(folder));
+    },
     fileExists: (relative) => {
       if (isAbsolute(relative) || normalize(relative).startsWith('../..')) return undefined;
       try {

@@ -1,6 +1,7 @@
 // Runs the language server in this process over a pair of in-memory streams and drives it
 // from a real JSON-RPC client, so protocol tests see exactly the messages an editor would.
 import { PassThrough } from 'node:stream';
+import { afterEach, before } from 'node:test';
 import {
   createConnection,
   createMessageConnection,
@@ -262,4 +263,19 @@ export class LspSession {
         return new ResponseError(ErrorCodes.MethodNotFound, `the test client does not handle ${method}`);
     }
   }
+}
+
+/**
+ * For a describe block: reads the bundled texts once beforehand (a one-off cost per process,
+ * kept out of the first request's timeout) and disposes, after each test, the session it
+ * started. Returns how a test starts its session.
+ */
+export function sessionPerTest(): (options?: SessionOptions) => Promise<LspSession> {
+  let session: LspSession | undefined;
+  before(() => void upstreamLibrary());
+  afterEach(async () => {
+    await session?.dispose();
+    session = undefined;
+  });
+  return async (options) => (session = await LspSession.start(options));
 }

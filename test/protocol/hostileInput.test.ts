@@ -2,11 +2,10 @@
 // stays up, and afterwards still answers requests on an ordinary policy. A document changed
 // 100 times in a row ends with the diagnostics of its last version.
 import assert from 'node:assert/strict';
-import { afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Diagnostic, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { upstreamLibrary } from '../support/upstream';
 import { LADDER } from './policies';
-import { LspSession, PULL_CLIENT, PUSH_CLIENT, type SessionOptions } from './harness';
+import { PULL_CLIENT, PUSH_CLIENT, sessionPerTest } from './harness';
 
 // Our own small policy; line 10 is "### 2. Warning".
 const POLICY = LADDER;
@@ -20,13 +19,7 @@ const lastLine = POLICY.split('\n').length - 1;
 const bidi = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'lookalike-characters').map((d) => [d.range.start.line, d.range.start.character]);
 
 describe('hostile documents over LSP', () => {
-  let session: LspSession | undefined;
-  const start = async (options?: SessionOptions) => (session = await LspSession.start(options));
-  before(() => void upstreamLibrary());
-  afterEach(async () => {
-    await session?.dispose();
-    session = undefined;
-  });
+  const start = sessionPerTest();
 
   it('declines a 10 MB, a binary, a 10,000-deep and a 1M-blank document with one message each, then hovers on a normal policy', async () => {
     const lsp = await start({ capabilities: PULL_CLIENT });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   DiagnosticSeverity,
   MessageType,
@@ -9,9 +9,8 @@ import {
   type ShowMessageParams,
 } from 'vscode-languageserver/node';
 import { MARK_AS_POLICY, type MarkAsPolicyResult } from '../../server/src/protocol';
-import { upstreamLibrary } from '../support/upstream';
 import { LADDER } from './policies';
-import { LspSession, PULL_CLIENT, PUSH_CLIENT, within, type SessionOptions } from './harness';
+import { PULL_CLIENT, PUSH_CLIENT, within, sessionPerTest } from './harness';
 
 const POLICY_URI = 'file:///w/CODE_OF_CONDUCT.md';
 const FOLDER = { uri: 'file:///w', name: 'w' };
@@ -23,15 +22,7 @@ const FILLED = '# Code of Conduct\n\nPlease report problems to stewards@example.
 const placeholders = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'unfilled-placeholder');
 
 describe('the language server over LSP, in process', () => {
-  let session: LspSession | undefined;
-  const start = async (options?: SessionOptions) => (session = await LspSession.start(options));
-  // Reading the bundled texts is a one-off cost per process; keep it out of the first
-  // request's timeout.
-  before(() => void upstreamLibrary());
-  afterEach(async () => {
-    await session?.dispose();
-    session = undefined;
-  });
+  const start = sessionPerTest();
 
   it('answers a pull request with the unfilled-placeholder diagnostic and never pushes to a pulling client', async () => {
     const lsp = await start({ capabilities: PULL_CLIENT });

@@ -146,7 +146,7 @@ const SCRIPTS: readonly [string, RegExp][] = [
 const LETTER = /\p{L}/gu;
 const NON_LATIN_LETTER = /[^\P{L}\p{Script=Latin}]/gu;
 
-/** How many times a global pattern matches, counting no further than `limit`. */
+/** How many times a global pattern matches, counting no further than `limit`: one linear scan, no per-character work in JavaScript. */
 function countUpTo(text: string, pattern: RegExp, limit: number): number {
   pattern.lastIndex = 0;
   let count = 0;
@@ -154,22 +154,15 @@ function countUpTo(text: string, pattern: RegExp, limit: number): number {
   return count;
 }
 
-/** How many times a global pattern matches: one linear scan, no per-character work in JavaScript. */
-function countMatches(text: string, pattern: RegExp): number {
-  pattern.lastIndex = 0;
-  let count = 0;
-  while (pattern.exec(text)) count++;
-  return count;
-}
 
 /** The writing system of most of a part's letters, when a clear majority (four in five) share one. */
 function scriptOf(text: string): { script?: string; letters: number } {
   const prose = text.replace(NOT_PROSE, ' ');
-  const total = countMatches(prose, LETTER);
+  const total = countUpTo(prose, LETTER, Infinity);
   if (total < 20) return { letters: total };
   let best: { script: string; count: number } | undefined;
   for (const [script, pattern] of SCRIPTS) {
-    const count = countMatches(prose, pattern);
+    const count = countUpTo(prose, pattern, Infinity);
     if (!best || count > best.count) best = { script, count };
     // A clear majority found: no other script can beat it.
     if (count >= 0.8 * total) break;
