@@ -38,11 +38,15 @@ const CHATBOT = [
   /\bWould you like me to\b/i,
   /\bFeel free to (?:customi[sz]e|tailor|adapt|adjust|tweak) (?:this|it|the (?:template|draft|wording))\b/i,
 ];
+/** Words one of the CHATBOT patterns needs (each has one), in one quick scan of a line before the ten patterns run. */
+const CHATBOT_WORDS = /\b(?:certainly|sure|of course|absolutely|here|i hope|let me know|would you like|feel free)|language model|ai assistant|^(?:below is|i(?:'|’)ve)/i;
 
 /** Citation residue a chat assistant leaves in copied text: "【4†source】", ":contentReference[oaicite:0]{index=0}". */
 const CITATION = /【\d+(?::\d+)?†[^】\n]{0,40}】|:?contentReference\[oaicite:\d+\](?:\{index=\d+\})?|\[oaicite:\d+\]/g;
 /** A numbered source tag glued to the end of a word or sentence ("…promptly.[2]"). */
 const SOURCE_TAG = /(?<=[\p{L}\p{N}.,;:!?)”"’'])\[(\d{1,2})\](?![[(:])/gu;
+/** What every citation marker or source tag contains: most texts have none, and a quick scan says so. */
+const MAY_CITE = /【|oaicite|\[\d{1,2}\]/;
 
 /** What a converter such as pandoc escapes although Markdown needs no escape there: quotes, and a hyphen inside a word. */
 const NEEDLESS_ESCAPE = /\\['"]|(?<=[\p{L}\p{N}])\\-(?=[\p{L}\p{N}])/gu;
@@ -100,7 +104,7 @@ export const strayContent: Rule = {
         }
         if (!/^(?: |\\|$)/.test(line.text)) inHunk = false;
       }
-      const chat = CHATBOT.find((pattern) => pattern.test(trimmed));
+      const chat = CHATBOT_WORDS.test(trimmed) && CHATBOT.find((pattern) => pattern.test(trimmed));
       if (chat) report(line, `Unexpected assistant chatter "${shorten(trimmed)}", expected policy text: remove what the AI tool said around the policy.`);
     }
 
@@ -159,6 +163,7 @@ function frontMatter(doc: ConductDocument, lines: readonly Line[]): RuleFinding[
 
 /** Citation markers and numbered source tags that a chat assistant's answer carried into the text. */
 function chatCitations(doc: ConductDocument, lines: readonly Line[], inCode: ReadonlySet<number>): RuleFinding[] {
+  if (!MAY_CITE.test(doc.text)) return [];
   const findings: RuleFinding[] = [];
   const defined = new Set<string>();
   walk(doc.tree, (node: Nodes) => {
@@ -199,7 +204,8 @@ function withoutBackslashes(text: string, at: ReadonlySet<number>): string {
 function converterArtefacts(lines: readonly Line[], inCode: ReadonlySet<number>): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const line of lines) {
-    if (inCode.has(line.index)) continue;
+    // Every escape holds a backslash and every attribute block a brace: most lines have neither.
+    if (inCode.has(line.index) || !(line.text.includes('\\') || line.text.includes('{'))) continue;
     const escapes = [...line.text.matchAll(NEEDLESS_ESCAPE)];
     if (escapes.length) {
       const from = escapes[0].index;
